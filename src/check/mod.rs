@@ -1,0 +1,275 @@
+//! The checking pass: one file's text → schema, references and lint findings.
+//!
+//! Each file is read and parsed once; the tree is dropped as soon as the file is
+//! checked, and only findings (with their source lines) are kept.
+
+pub mod baseline;
+pub mod refs;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::diag::{Diagnostic, Pos, Severity, Span};
+use crate::model::{self, Map, Spanned};
+use crate::read::{self, Limits, Source, Value};
+use crate::rules;
+
+/// The newest format version this build reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// What a check run needs besides the files.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub limits: Limits,
+    /// The date stale-map rules measure against; fixed in tests with `--today`.
+    pub today: Date,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: Limits::default(),
+            today: Date::today(),
+        }
+    }
+}
+
+/// Where a map's text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    /// The name printed in findings.
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+
+    /// The default map id: the file name without its extension.
+    pub fn stem(&self) -> String {
+        match self {
+            Input::File(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            Input::Stdin => "stdin".to_string(),
+        }
+    }
+
+    /// The folder relative paths in the map (like `baseline:`) start from.
+    pub fn dir(&self) -> PathBuf {
+        match self {
+            Input::File(p) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            Input::Stdin => PathBuf::new(),
+        }
+    }
+}
+
+/// One file's outcome.
+#[derive(Debug)]
+pub struct FileReport {
+    pub input: Input,
+    pub path: String,
+    /// The map's id, when the file was read far enough to know it.
+    pub map_id: Option<String>,
+    /// The `baseline:` value and its source line, resolved later across files.
+    pub baseline: Option<(Spanned<String>, String)>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file could not be read at all (missing, unreadable, a folder).
+    pub unreadable: bool,
+}
+
+impl FileReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// A checked file and, when it parsed, its model (for render and diff).
+#[derive(Debug)]
+pub struct Checked {
+    pub report: FileReport,
+    pub map: Option<Map>,
+}
+
+/// Reads and checks one input.
+pub fn check_input(input: &Input, config: &Config, options: &Options) -> Checked {
+    match read_input(input, &options.limits) {
+        Ok(bytes) => check_bytes(input, bytes, config, options),
+        Err(diagnostic) => Checked {
+            report: FileReport {
+                input: input.clone(),
+                path: input.display(),
+                map_id: None,
+                baseline: None,
+                diagnostics: vec![diagnostic],
+                unreadable: true,
+            },
+            map: None,
+        },
+    }
+}
+
+fn read_input(input: &Input, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let whole_file = Span::default();
+    let fail = |e: std::io::Error| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            std::io::ErrorKind::IsADirectory => "this is a folder, not a map file".to_string(),
+            _ => e.to_string(),
+        };
+        Diagnostic::error(
+            "unreadable",
+            whole_file,
+            format!("could not read the file: {what}"),
+        )
+    };
+    let mut bytes = Vec::new();
+    let cap = limits.max_file_bytes.saturating_add(1);
+    match input {
+        Input::File(path) => {
+            if path.is_dir() {
+                return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+            }
+            std::fs::File::open(path)
+                .and_then(|f| f.take(cap).read_to_end(&mut bytes))
+                .map_err(fail)?;
+        }
+        Input::Stdin => {
+            std::io::stdin()
+                .lock()
+                .take(cap)
+                .read_to_end(&mut bytes)
+                .map_err(fail)?;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Checks a file's bytes; the entry point for tests, fuzzing and stdin.
+pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Options) -> Checked {
+    let mut report = FileReport {
+        input: input.clone(),
+        path: input.display(),
+        map_id: None,
+        baseline: None,
+        diagnostics: Vec::new(),
+        unreadable: false,
+    };
+    let start = Span::point(Pos { line: 1, col: 1 });
+    if bytes.len() as u64 > options.limits.max_file_bytes {
+        report.diagnostics.push(
+            Diagnostic::error(
+                "file-too-large",
+                start,
+                format!(
+                    "the file is larger than {} MiB, the most cjm reads",
+                    options.limits.max_file_bytes / (1024 * 1024)
+                ),
+            )
+            .with_help(
+                "split the journey into several maps, or raise the limit with `--max-file-size`",
+            ),
+        );
+        return Checked { report, map: None };
+    }
+    let text = match read::decode(bytes) {
+        Ok(text) => text,
+        Err((d, lossy)) => {
+            report.diagnostics.push(d);
+            Source::new(lossy).attach_lines(&mut report.diagnostics);
+            return Checked { report, map: None };
+        }
+    };
+    let source = Source::new(text);
+    let parsed = read::parse(&source.text, &options.limits);
+    report.diagnostics = parsed.diagnostics;
+    let mut map = None;
+    if let Some(root) = parsed.root {
+        let version = root.get("cjm");
+        let newer = version.and_then(|v| match v.value {
+            Value::Int(n) if n > FORMAT_VERSION => Some((n, v.span)),
+            _ => None,
+        });
+        if let Some((n, span)) = newer {
+            report.diagnostics.push(
+                Diagnostic::error(
+                    "unsupported-version",
+                    span,
+                    format!(
+                        "this map is written in format version {n}, but this cjm reads version {FORMAT_VERSION}"
+                    ),
+                )
+                .with_help("upgrade cjm to check this map"),
+            );
+        } else {
+            let schema_findings = match schema::Schema::embedded() {
+                Ok(schema) => schema.validate(&root),
+                Err(e) => vec![Diagnostic::error("internal", start, e)],
+            };
+            let schema_clean = schema_findings.is_empty() && report.diagnostics.is_empty();
+            report.diagnostics.extend(schema_findings);
+            let built = model::build(&root, &input.stem());
+            report.diagnostics.extend(refs::check(&built));
+            if schema_clean {
+                let settings = config.settings_for(input);
+                report
+                    .diagnostics
+                    .extend(rules::run(&built, &settings, options));
+            }
+            report.map_id = Some(built.id.id.clone());
+            report.baseline = built
+                .baseline
+                .clone()
+                .map(|b| (b.clone(), source.line(b.span.start.line).to_string()));
+            map = Some(built);
+        }
+    }
+    source.attach_lines(&mut report.diagnostics);
+    report.diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    Checked { report, map }
+}
+
+/// Checks every input on all cores, keeping only findings; reports come back in input order.
+pub fn check_all(inputs: &[Input], config: &Config, options: &Options) -> Vec<FileReport> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len().max(1));
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(i) else { break };
+            done.push((i, check_input(input, config, options).report));
+        }
+        done
+    };
+    let mut results: Vec<(usize, FileReport)> = if workers <= 1 {
+        work()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers).map(|_| s.spawn(work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    results.sort_by_key(|(i, _)| *i);
+    let mut reports: Vec<FileReport> = results.into_iter().map(|(_, r)| r).collect();
+    baseline::resolve(&mut reports);
+    reports
+}

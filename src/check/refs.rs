@@ -1,0 +1,145 @@
+//! References between ids inside one map: ids unique per kind, and every
+//! `touchpoint:`, `addresses:` and `evidence:` naming something that exists.
+//! (`baseline:` spans files and is resolved in `check::baseline`.)
+
+use std::collections::HashMap;
+
+use crate::diag::Diagnostic;
+use crate::model::{Ident, Map, Spanned};
+use crate::suggest::did_you_mean;
+
+pub fn check(map: &Map) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    unique("stage", map.stages.iter().map(|s| &s.ident), &mut out);
+    unique("persona", map.personas.iter().map(|p| &p.ident), &mut out);
+    unique("research", map.research.iter().map(|r| &r.ident), &mut out);
+    unique(
+        "touchpoint",
+        map.touchpoints().map(|(_, t)| &t.ident),
+        &mut out,
+    );
+    unique(
+        "pain point",
+        map.pain_points().map(|(_, p)| &p.ident),
+        &mut out,
+    );
+    unique(
+        "opportunity",
+        map.opportunities().map(|(_, o)| &o.ident),
+        &mut out,
+    );
+    for stage in &map.stages {
+        let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+        for m in &stage.metrics {
+            if m.name.value.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.get(m.name.value.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        m.name.span,
+                        format!(
+                            "stage `{}` has two metrics named `{}`",
+                            stage.ident.id, m.name.value
+                        ),
+                    )
+                    .with_help("metrics are matched by name within a stage; rename one")
+                    .with_note(first.span, "first defined here"),
+                );
+            } else {
+                seen.insert(&m.name.value, &m.name);
+            }
+        }
+    }
+
+    let touchpoints: Vec<&str> = map
+        .touchpoints()
+        .map(|(_, t)| t.ident.id.as_str())
+        .collect();
+    let pains: Vec<&str> = map
+        .pain_points()
+        .map(|(_, p)| p.ident.id.as_str())
+        .collect();
+    let research: Vec<&str> = map.research.iter().map(|r| r.ident.id.as_str()).collect();
+    for (_, pain) in map.pain_points() {
+        if let Some(t) = &pain.touchpoint {
+            resolve(
+                "touchpoint",
+                "unknown-touchpoint",
+                t,
+                &touchpoints,
+                &mut out,
+            );
+        }
+        for e in &pain.evidence {
+            resolve("research", "unknown-research", e, &research, &mut out);
+        }
+    }
+    for (_, opp) in map.opportunities() {
+        for a in &opp.addresses {
+            resolve("pain point", "unknown-pain-point", a, &pains, &mut out);
+        }
+    }
+    out
+}
+
+fn unique<'a>(kind: &str, idents: impl Iterator<Item = &'a Ident>, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Ident> = HashMap::new();
+    for ident in idents {
+        match seen.get(ident.id.as_str()) {
+            Some(first) => {
+                let how = if ident.explicit && first.explicit {
+                    String::new()
+                } else {
+                    " (ids left out are derived from the names)".to_string()
+                };
+                out.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        ident.span,
+                        format!("two {kind}s share the id `{}`{how}", ident.id),
+                    )
+                    .with_help(format!("give each {kind} its own `id:`"))
+                    .with_note(first.span, "first defined here"),
+                );
+            }
+            None => {
+                seen.insert(&ident.id, ident);
+            }
+        }
+    }
+}
+
+fn resolve(
+    kind: &str,
+    code: &'static str,
+    reference: &Spanned<String>,
+    known: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    if known.contains(&reference.value.as_str()) {
+        return;
+    }
+    let help = match did_you_mean(&reference.value, known.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if known.is_empty() => format!("this map has no {kind}s yet"),
+        None => {
+            let shown: Vec<&str> = known.iter().copied().take(8).collect();
+            let more = if known.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            };
+            format!("known {kind}s: {}{more}", shown.join(", "))
+        }
+    };
+    out.push(
+        Diagnostic::error(
+            code,
+            reference.span,
+            format!("no {kind} has the id `{}`", reference.value),
+        )
+        .with_help(help),
+    );
+}

@@ -1,0 +1,573 @@
+//! Checks a tree against `schemas/journey-map.schema.json`, the very file editors use.
+//!
+//! The schema is embedded at build time and interpreted here, for the subset of JSON
+//! Schema 2020-12 it uses; compiling rejects any other keyword, so the file cannot grow a
+//! rule that cjm silently ignores. Working on [`Node`] directly gives every finding its
+//! exact span and a message in plain words ("did you mean", the allowed values).
+
+use std::sync::OnceLock;
+
+use regex_lite::Regex;
+use serde_json::Value as Json;
+
+use crate::diag::Diagnostic;
+use crate::read::{Node, Value};
+use crate::suggest::did_you_mean;
+
+/// The JSON Schema of the map format, as shipped in `schemas/`.
+pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.json");
+
+/// Keywords that carry no validation; allowed anywhere.
+const ANNOTATIONS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$defs",
+    "title",
+    "description",
+    "markdownDescription",
+    "default",
+    "examples",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum JType {
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Null,
+}
+
+impl JType {
+    fn parse(s: &str) -> Option<JType> {
+        Some(match s {
+            "object" => JType::Object,
+            "array" => JType::Array,
+            "string" => JType::String,
+            "integer" => JType::Integer,
+            "number" => JType::Number,
+            "boolean" => JType::Boolean,
+            "null" => JType::Null,
+            _ => return None,
+        })
+    }
+
+    fn phrase(self) -> &'static str {
+        match self {
+            JType::Object => "a mapping",
+            JType::Array => "a list",
+            JType::String => "text",
+            JType::Integer => "a whole number",
+            JType::Number => "a number",
+            JType::Boolean => "true or false",
+            JType::Null => "empty",
+        }
+    }
+
+    fn accepts(self, node: &Node) -> bool {
+        match (self, &node.value) {
+            (JType::Object, Value::Map(_)) => true,
+            (JType::Array, Value::Seq(_)) => true,
+            (JType::String, Value::Str(_)) => true,
+            (JType::Integer, Value::Int(_)) => true,
+            (JType::Integer, Value::Float(f)) => f.is_finite() && f.fract() == 0.0,
+            (JType::Number, Value::Int(_)) => true,
+            (JType::Number, Value::Float(f)) => f.is_finite(),
+            (JType::Boolean, Value::Bool(_)) => true,
+            (JType::Null, Value::Null) => true,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Rule {
+    title: Option<String>,
+    description: Option<String>,
+    types: Vec<JType>,
+    properties: Vec<(String, usize)>,
+    closed: bool,
+    required: Vec<String>,
+    one_of_values: Option<Vec<Json>>,
+    constant: Option<Json>,
+    minimum: Option<f64>,
+    maximum: Option<f64>,
+    min_length: Option<usize>,
+    max_length: Option<usize>,
+    min_items: Option<usize>,
+    max_items: Option<usize>,
+    unique_items: bool,
+    items: Option<usize>,
+    pattern: Option<Regex>,
+    date: bool,
+}
+
+/// A compiled schema: rules in an arena, `$ref`s resolved to indices.
+#[derive(Debug)]
+pub struct Schema {
+    rules: Vec<Rule>,
+    root: usize,
+}
+
+impl Schema {
+    /// The embedded schema, compiled once per process.
+    pub fn embedded() -> Result<&'static Schema, String> {
+        static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
+        SCHEMA
+            .get_or_init(|| {
+                let json: Json = serde_json::from_str(SCHEMA_JSON)
+                    .map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
+                Schema::compile(&json)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Compiles a schema document, refusing keywords this interpreter does not implement.
+    pub fn compile(doc: &Json) -> Result<Schema, String> {
+        let mut compiler = Compiler {
+            rules: Vec::new(),
+            defs: Vec::new(),
+        };
+        if let Some(defs) = doc.get("$defs").and_then(Json::as_object) {
+            for name in defs.keys() {
+                compiler.defs.push((name.clone(), compiler.rules.len()));
+                compiler.rules.push(Rule::default());
+            }
+            for (name, def) in defs {
+                let rule = compiler.rule(def, &format!("#/$defs/{name}"))?;
+                let slot = compiler.def(name).ok_or("unreachable")?;
+                compiler.rules[slot] = rule;
+            }
+        }
+        let root = compiler.compile(doc, "#")?;
+        Ok(Schema {
+            rules: compiler.rules,
+            root,
+        })
+    }
+
+    /// Every schema finding in `root`, in document order.
+    pub fn validate(&self, root: &Node) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        self.check(root, self.root, &Place::Root, &mut out);
+        out
+    }
+
+    fn check(&self, node: &Node, id: usize, place: &Place, out: &mut Vec<Diagnostic>) {
+        let rule = &self.rules[id];
+        let what = place.describe();
+        if !rule.types.is_empty() && !rule.types.iter().any(|t| t.accepts(node)) {
+            let expected: Vec<&str> = rule.types.iter().map(|t| t.phrase()).collect();
+            let mut d = Diagnostic::error(
+                "wrong-type",
+                node.span,
+                format!(
+                    "{what} must be {}, found {}",
+                    expected.join(" or "),
+                    shown(node)
+                ),
+            );
+            if rule.types == [JType::Array] && matches!(node.value, Value::Str(_)) {
+                d = d.with_help("write a list: `[first, second]`, or one `- item` per line");
+            } else if rule.types == [JType::Object] && matches!(node.value, Value::Null) {
+                d = d.with_help("fill it in, or remove the key");
+            }
+            out.push(d);
+            return;
+        }
+        if let Some(constant) = &rule.constant
+            && node.to_json() != *constant
+        {
+            out.push(Diagnostic::error(
+                "invalid-value",
+                node.span,
+                format!("{what} must be {constant}, found {}", shown(node)),
+            ));
+        }
+        if let Some(allowed) = &rule.one_of_values
+            && !allowed.contains(&node.to_json())
+        {
+            let names: Vec<String> = allowed.iter().map(json_plain).collect();
+            let mut d = Diagnostic::error(
+                "invalid-value",
+                node.span,
+                format!(
+                    "{what} must be one of {}; found {}",
+                    names.join(", "),
+                    shown(node)
+                ),
+            );
+            if let Some(s) = node.as_str()
+                && let Some(best) = did_you_mean(s, names.iter().map(String::as_str))
+            {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            out.push(d);
+        }
+        match &node.value {
+            Value::Map(entries) => {
+                let title = rule.title.as_deref().unwrap_or("mapping");
+                for key in &rule.required {
+                    if !entries.iter().any(|e| &e.key == key) {
+                        let span = entries.first().map_or(node.span, |e| e.key_span);
+                        out.push(Diagnostic::error(
+                            "missing-key",
+                            span,
+                            format!("this {title} is missing the required key `{key}`"),
+                        ));
+                    }
+                }
+                for entry in entries {
+                    match rule.properties.iter().find(|(k, _)| *k == entry.key) {
+                        Some((_, child)) => {
+                            self.check(&entry.value, *child, &Place::Key(&entry.key), out)
+                        }
+                        None if rule.closed => {
+                            let names = rule.properties.iter().map(|(k, _)| k.as_str());
+                            let help = match did_you_mean(&entry.key, names.clone()) {
+                                Some(best) => format!("did you mean `{best}`?"),
+                                None => format!(
+                                    "a {title} may have: {}",
+                                    names.collect::<Vec<_>>().join(", ")
+                                ),
+                            };
+                            out.push(
+                                Diagnostic::error(
+                                    "unknown-key",
+                                    entry.key_span,
+                                    format!("unknown key `{}` in {title}", entry.key),
+                                )
+                                .with_help(help),
+                            );
+                        }
+                        None => {}
+                    }
+                }
+            }
+            Value::Seq(items) => {
+                if let Some(min) = rule.min_items
+                    && items.len() < min
+                {
+                    out.push(Diagnostic::error(
+                        "too-few-items",
+                        node.span,
+                        format!(
+                            "{what} needs at least {min} {}",
+                            plural(min, "entry", "entries")
+                        ),
+                    ));
+                }
+                if let Some(max) = rule.max_items
+                    && items.len() > max
+                {
+                    out.push(Diagnostic::error(
+                        "too-many-items",
+                        node.span,
+                        format!(
+                            "{what} may have at most {max} entries, found {}",
+                            items.len()
+                        ),
+                    ));
+                }
+                if rule.unique_items {
+                    for (i, item) in items.iter().enumerate() {
+                        let json = item.to_json();
+                        if let Some(first) = items[..i].iter().find(|x| x.to_json() == json) {
+                            out.push(
+                                Diagnostic::error(
+                                    "duplicate-item",
+                                    item.span,
+                                    format!("{what} lists {} twice", shown(item)),
+                                )
+                                .with_note(first.span, "first listed here"),
+                            );
+                        }
+                    }
+                }
+                if let Some(child) = rule.items {
+                    let key = match place {
+                        Place::Key(k) => k,
+                        _ => "list",
+                    };
+                    for item in items {
+                        self.check(item, child, &Place::Item(key), out);
+                    }
+                }
+            }
+            Value::Str(s) => {
+                let len = s.chars().count();
+                if let Some(min) = rule.min_length
+                    && len < min
+                {
+                    out.push(Diagnostic::error(
+                        "empty-text",
+                        node.span,
+                        format!("{what} must not be empty"),
+                    ));
+                }
+                if let Some(max) = rule.max_length
+                    && len > max
+                {
+                    out.push(
+                        Diagnostic::error(
+                            "text-too-long",
+                            node.span,
+                            format!("{what} is {len} characters long; the most is {max}"),
+                        )
+                        .with_help("shorten it, or move the detail into a `description`"),
+                    );
+                }
+                if let Some(re) = &rule.pattern
+                    && !re.is_match(s)
+                {
+                    let mut d = Diagnostic::error(
+                        "invalid-value",
+                        node.span,
+                        format!("{what} is not in the expected form: {}", shown(node)),
+                    );
+                    if let Some(desc) = &rule.description {
+                        d = d.with_help(desc.clone());
+                    }
+                    out.push(d);
+                }
+                if rule.date && crate::date::Date::parse(s).is_none() {
+                    out.push(
+                        Diagnostic::error(
+                            "invalid-date",
+                            node.span,
+                            format!(
+                                "{what} must be a date written YYYY-MM-DD, found {}",
+                                shown(node)
+                            ),
+                        )
+                        .with_help("write the date like 2026-10-01"),
+                    );
+                }
+            }
+            Value::Int(_) | Value::Float(_) => {
+                let x = node.as_f64().unwrap_or(f64::NAN);
+                let low = rule.minimum.is_some_and(|m| x < m);
+                let high = rule.maximum.is_some_and(|m| x > m);
+                if low || high {
+                    let range = match (rule.minimum, rule.maximum) {
+                        (Some(a), Some(b)) => format!("between {a} and {b}"),
+                        (Some(a), None) => format!("at least {a}"),
+                        (None, Some(b)) => format!("at most {b}"),
+                        (None, None) => String::new(),
+                    };
+                    out.push(Diagnostic::error(
+                        "out-of-range",
+                        node.span,
+                        format!("{what} must be {range}, found {}", shown(node)),
+                    ));
+                }
+            }
+            Value::Null | Value::Bool(_) => {}
+        }
+    }
+}
+
+/// Where a value sits, for messages: the map itself, under a key, or in a list.
+enum Place<'a> {
+    Root,
+    Key(&'a str),
+    Item(&'a str),
+}
+
+impl Place<'_> {
+    fn describe(&self) -> String {
+        match self {
+            Place::Root => "the map".to_string(),
+            Place::Key(k) => format!("`{k}`"),
+            Place::Item(k) => format!("each entry of `{k}`"),
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// A value as a user wrote it, short enough for a message.
+fn shown(node: &Node) -> String {
+    match &node.value {
+        Value::Str(s) => {
+            let cut: String = s.chars().take(40).collect();
+            let dots = if cut.len() < s.len() { "…" } else { "" };
+            format!("`{cut}{dots}`")
+        }
+        Value::Int(i) => format!("`{i}`"),
+        Value::Float(f) => format!("`{f}`"),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Null => "nothing".to_string(),
+        Value::Seq(_) => "a list".to_string(),
+        Value::Map(_) => "a mapping".to_string(),
+    }
+}
+
+fn json_plain(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+struct Compiler {
+    rules: Vec<Rule>,
+    defs: Vec<(String, usize)>,
+}
+
+impl Compiler {
+    fn def(&self, name: &str) -> Option<usize> {
+        self.defs.iter().find(|(n, _)| n == name).map(|(_, i)| *i)
+    }
+
+    /// Compiles `doc`, returning its rule index (a `$ref` returns the target's).
+    fn compile(&mut self, doc: &Json, at: &str) -> Result<usize, String> {
+        if let Some(target) = doc.get("$ref").and_then(Json::as_str) {
+            let name = target
+                .strip_prefix("#/$defs/")
+                .ok_or_else(|| format!("{at}: only local `#/$defs/` references are supported"))?;
+            if let Some(obj) = doc.as_object()
+                && let Some(k) = obj
+                    .keys()
+                    .find(|k| *k != "$ref" && !ANNOTATIONS.contains(&k.as_str()))
+            {
+                return Err(format!("{at}: `{k}` beside `$ref` is not supported"));
+            }
+            return self
+                .def(name)
+                .ok_or_else(|| format!("{at}: `$ref` to unknown definition `{name}`"));
+        }
+        let rule = self.rule(doc, at)?;
+        self.rules.push(rule);
+        Ok(self.rules.len() - 1)
+    }
+
+    fn rule(&mut self, doc: &Json, at: &str) -> Result<Rule, String> {
+        let obj = doc
+            .as_object()
+            .ok_or_else(|| format!("{at}: a schema must be an object"))?;
+        let mut rule = Rule::default();
+        for (key, v) in obj {
+            let bad = || format!("{at}: bad value for `{key}`");
+            let count = |v: &Json| v.as_u64().map(|n| n as usize).ok_or_else(bad);
+            match key.as_str() {
+                "title" => rule.title = v.as_str().map(str::to_string),
+                "description" => rule.description = v.as_str().map(str::to_string),
+                k if ANNOTATIONS.contains(&k) => {}
+                "type" => {
+                    let names: Vec<&str> = match v {
+                        Json::String(s) => vec![s.as_str()],
+                        Json::Array(a) => a.iter().filter_map(Json::as_str).collect(),
+                        _ => return Err(bad()),
+                    };
+                    for n in names {
+                        rule.types.push(JType::parse(n).ok_or_else(bad)?);
+                    }
+                }
+                "properties" => {
+                    for (name, sub) in v.as_object().ok_or_else(bad)? {
+                        let id = self.compile(sub, &format!("{at}/properties/{name}"))?;
+                        rule.properties.push((name.clone(), id));
+                    }
+                }
+                "additionalProperties" => rule.closed = v == &Json::Bool(false),
+                "required" => {
+                    for r in v.as_array().ok_or_else(bad)? {
+                        rule.required.push(r.as_str().ok_or_else(bad)?.to_string());
+                    }
+                }
+                "enum" => rule.one_of_values = Some(v.as_array().ok_or_else(bad)?.clone()),
+                "const" => rule.constant = Some(v.clone()),
+                "minimum" => rule.minimum = Some(v.as_f64().ok_or_else(bad)?),
+                "maximum" => rule.maximum = Some(v.as_f64().ok_or_else(bad)?),
+                "minLength" => rule.min_length = Some(count(v)?),
+                "maxLength" => rule.max_length = Some(count(v)?),
+                "minItems" => rule.min_items = Some(count(v)?),
+                "maxItems" => rule.max_items = Some(count(v)?),
+                "uniqueItems" => rule.unique_items = v == &Json::Bool(true),
+                "items" => rule.items = Some(self.compile(v, &format!("{at}/items"))?),
+                "pattern" => {
+                    let p = v.as_str().ok_or_else(bad)?;
+                    rule.pattern =
+                        Some(Regex::new(p).map_err(|e| format!("{at}: bad pattern: {e}"))?);
+                }
+                "format" => match v.as_str() {
+                    Some("date") => rule.date = true,
+                    _ => return Err(format!("{at}: only `format: date` is supported")),
+                },
+                other => return Err(format!("{at}: keyword `{other}` is not supported by cjm")),
+            }
+        }
+        Ok(rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{Limits, parse};
+
+    fn findings(yaml: &str) -> Vec<Diagnostic> {
+        let root = parse(yaml, &Limits::default()).root.unwrap();
+        Schema::embedded().unwrap().validate(&root)
+    }
+
+    const OK: &str = "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n";
+
+    #[test]
+    fn the_embedded_schema_compiles() {
+        Schema::embedded().unwrap();
+    }
+
+    #[test]
+    fn a_minimal_map_passes() {
+        assert_eq!(findings(OK), vec![]);
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest_name() {
+        let d = &findings(&format!("{OK}    touchpionts: []\n"))[0];
+        assert_eq!(d.code, "unknown-key");
+        assert_eq!(d.help.as_deref(), Some("did you mean `touchpoints`?"));
+    }
+
+    #[test]
+    fn enums_list_the_allowed_values() {
+        let d = &findings(&OK.replace("current-state", "current"))[0];
+        assert_eq!(d.code, "invalid-value");
+        assert!(
+            d.message.contains("current-state, future-state"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.help.as_deref(), Some("did you mean `current-state`?"));
+    }
+
+    #[test]
+    fn ranges_types_and_required_keys() {
+        let codes = |y: &str| findings(y).iter().map(|d| d.code).collect::<Vec<_>>();
+        assert_eq!(codes(&format!("{OK}    emotion: 3\n")), ["out-of-range"]);
+        assert_eq!(codes(&format!("{OK}    emotion: high\n")), ["wrong-type"]);
+        assert_eq!(
+            codes("cjm: 1\ntitle: t\ntype: experience\n"),
+            ["missing-key"]
+        );
+        assert_eq!(
+            codes(&format!("{OK}reviewed: 2026-02-30\n")),
+            ["invalid-date"]
+        );
+        assert_eq!(codes(&format!("{OK}tags: [a, a]\n")), ["duplicate-item"]);
+        assert_eq!(codes(&format!("{OK}tags: a\n")), ["wrong-type"]);
+    }
+
+    #[test]
+    fn unsupported_keywords_are_refused() {
+        let doc: Json = serde_json::json!({"type": "object", "oneOf": []});
+        assert!(Schema::compile(&doc).unwrap_err().contains("oneOf"));
+    }
+}

@@ -1,0 +1,66 @@
+//! The command-line layer: the only code that knows about clap, colour, stdout and exit
+//! codes. Each command parses its options into library calls and prints the result.
+
+pub mod args;
+mod validate;
+
+use std::io::Write;
+
+use clap::Parser;
+
+use crate::exit::ExitStatus;
+use args::{Cli, ColorChoice, Command};
+
+/// Runs the command line; `main` only turns the status into an exit code.
+pub fn run() -> ExitStatus {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            };
+        }
+    };
+    match cli.color {
+        ColorChoice::Always => anstream::ColorChoice::Always.write_global(),
+        ColorChoice::Never => anstream::ColorChoice::Never.write_global(),
+        ColorChoice::Auto => {}
+    }
+    let result = match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
+    };
+    match result {
+        Ok(status) => status,
+        Err(err) => {
+            error(&format!("{err:#}"));
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`cjm rules | head -1`) is not an error.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = anstream::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Prints `error: message` to stderr.
+pub fn error(message: &str) {
+    let style = anstyle::AnsiColor::Red.on_default().bold();
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{style}error:{style:#} {message}");
+}
+
+/// Prints `warning: message` to stderr.
+pub fn warning(message: &str) {
+    let style = anstyle::AnsiColor::Yellow.on_default().bold();
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{style}warning:{style:#} {message}");
+}

@@ -1,0 +1,51 @@
+//! `cjm validate`.
+
+use super::args::{CheckArgs, Format, ValidateArgs};
+use super::{emit, error, warning};
+use crate::check::{self, Options};
+use crate::config::Config;
+use crate::exit::ExitStatus;
+use crate::inputs;
+use crate::read::Limits;
+use crate::report::{self, Summary};
+
+pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
+    let collected = inputs::collect(&args.paths);
+    for e in &collected.errors {
+        error(&format!("`{}`: {}", e.path, e.message));
+    }
+    for w in &collected.warnings {
+        warning(&format!("`{}`: {}", w.path, w.message));
+    }
+    let (inputs, path_errors) = (collected.inputs, collected.errors);
+    let options = options(&args.check);
+    let config = Config::default();
+    let reports = check::check_all(&inputs, &config, &options);
+    let summary = Summary::of(&reports);
+    let text = match args.format {
+        Format::Human => report::human::print(&reports, &summary),
+        Format::Json => report::json::print(&reports, &summary),
+    };
+    emit(&text)?;
+    Ok(
+        if !path_errors.is_empty() || reports.iter().any(|r| r.unreadable) {
+            ExitStatus::Error
+        } else if summary.tally.errors > 0 {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        },
+    )
+}
+
+pub fn options(args: &CheckArgs) -> Options {
+    let mut options = Options {
+        limits: Limits::default(),
+        ..Options::default()
+    };
+    options.limits.max_file_bytes = args.max_file_size;
+    if let Some(today) = args.today {
+        options.today = today;
+    }
+    options
+}

@@ -1,0 +1,242 @@
+//! Tree → [`Map`], taking what has the right shape and skipping the rest.
+
+use super::*;
+use crate::read::{Node, Value};
+
+/// Builds the map in `root`; `stem` is the file name without extension, the default id.
+pub fn build(root: &Node, stem: &str) -> Map {
+    let title = text(root, "title").unwrap_or_else(|| Spanned {
+        value: String::new(),
+        span: root.span,
+    });
+    let id = match text(root, "id") {
+        Some(s) => Ident {
+            id: s.value,
+            span: s.span,
+            explicit: true,
+        },
+        None => Ident {
+            id: stem.to_string(),
+            span: title.span,
+            explicit: false,
+        },
+    };
+    Map {
+        id,
+        kind: str_of(root, "type").and_then(MapType::parse),
+        description: str_of(root, "description").map(str::to_string),
+        owner: text(root, "owner"),
+        reviewed: text(root, "reviewed").and_then(|s| {
+            crate::date::Date::parse(&s.value).map(|d| Spanned {
+                value: d,
+                span: s.span,
+            })
+        }),
+        tags: strings(root, "tags"),
+        baseline: text(root, "baseline"),
+        personas: objects(root, "personas")
+            .enumerate()
+            .map(|(i, n)| persona(n, i))
+            .collect(),
+        research: objects(root, "research")
+            .enumerate()
+            .map(|(i, n)| Research {
+                ident: ident(n, "research", i, None),
+                kind: str_of(n, "kind").map(str::to_string),
+                date: str_of(n, "date").and_then(crate::date::Date::parse),
+                summary: str_of(n, "summary").map(str::to_string),
+                url: str_of(n, "url").map(str::to_string),
+            })
+            .collect(),
+        stages: objects(root, "stages")
+            .enumerate()
+            .map(|(i, n)| stage(n, i))
+            .collect(),
+        title,
+    }
+}
+
+fn persona(n: &Node, i: usize) -> Persona {
+    let name = name(n);
+    Persona {
+        ident: ident(n, "persona", i, Some(&name)),
+        name: name.value,
+        description: str_of(n, "description").map(str::to_string),
+        goals: strings(n, "goals"),
+        frustrations: strings(n, "frustrations"),
+        empathy: n
+            .get("empathy")
+            .filter(|e| e.entries().is_some())
+            .map(|e| Empathy {
+                says: strings(e, "says"),
+                thinks: strings(e, "thinks"),
+                does: strings(e, "does"),
+                feels: strings(e, "feels"),
+            }),
+    }
+}
+
+fn stage(n: &Node, i: usize) -> Stage {
+    let name = name(n);
+    Stage {
+        ident: ident(n, "stage", i, Some(&name)),
+        description: str_of(n, "description").map(str::to_string),
+        emotion: integer(n, "emotion"),
+        actions: strings(n, "actions"),
+        thoughts: strings(n, "thoughts"),
+        touchpoints: objects(n, "touchpoints")
+            .enumerate()
+            .map(|(i, t)| {
+                let name = name_of(t);
+                Touchpoint {
+                    ident: ident(t, "touchpoint", i, Some(&name)),
+                    channel: str_of(t, "channel").map(str::to_string),
+                    owner: text(t, "owner"),
+                    url: str_of(t, "url").map(str::to_string),
+                    emotion: integer(t, "emotion").map(|e| e.value),
+                    description: str_of(t, "description").map(str::to_string),
+                    name,
+                }
+            })
+            .collect(),
+        pain_points: objects(n, "pain_points")
+            .enumerate()
+            .map(|(i, p)| {
+                let name = name_of(p);
+                PainPoint {
+                    ident: ident(p, "pain-point", i, Some(&name)),
+                    severity: str_of(p, "severity").and_then(Level::parse),
+                    touchpoint: text(p, "touchpoint"),
+                    evidence: spanned_strings(p, "evidence"),
+                    resolved: str_of(p, "status") == Some("resolved"),
+                    description: str_of(p, "description").map(str::to_string),
+                    name,
+                }
+            })
+            .collect(),
+        opportunities: objects(n, "opportunities")
+            .enumerate()
+            .map(|(i, o)| {
+                let name = name_of(o);
+                Opportunity {
+                    ident: ident(o, "opportunity", i, Some(&name)),
+                    addresses: spanned_strings(o, "addresses"),
+                    impact: str_of(o, "impact").and_then(Level::parse),
+                    effort: str_of(o, "effort").and_then(Level::parse),
+                    owner: text(o, "owner"),
+                    description: str_of(o, "description").map(str::to_string),
+                    name,
+                }
+            })
+            .collect(),
+        metrics: objects(n, "metrics")
+            .map(|m| Metric {
+                name: name_of(m),
+                kind: str_of(m, "kind").map(str::to_string),
+                value: m.get("value").and_then(Node::as_f64),
+                target: m.get("target").and_then(Node::as_f64),
+                unit: str_of(m, "unit").map(str::to_string),
+            })
+            .collect(),
+        frontstage: strings(n, "frontstage"),
+        backstage: strings(n, "backstage"),
+        support: strings(n, "support"),
+        name,
+    }
+}
+
+fn name(n: &Node) -> Spanned<String> {
+    name_of(n)
+}
+
+/// The item's `name`, or an empty name spanning the item when it has none.
+fn name_of(n: &Node) -> Spanned<String> {
+    text(n, "name").unwrap_or_else(|| Spanned {
+        value: String::new(),
+        span: n
+            .entries()
+            .and_then(|e| e.first())
+            .map_or(n.span, |e| e.key_span),
+    })
+}
+
+/// The explicit id, else a slug of the name, else `kind-N` (1-based) so every item has one.
+fn ident(n: &Node, kind: &str, index: usize, name: Option<&Spanned<String>>) -> Ident {
+    if let Some(id) = text(n, "id") {
+        return Ident {
+            id: id.value,
+            span: id.span,
+            explicit: true,
+        };
+    }
+    let derived = name.map(|s| slug(&s.value)).unwrap_or_default();
+    Ident {
+        id: if derived.is_empty() {
+            format!("{kind}-{}", index + 1)
+        } else {
+            derived
+        },
+        span: name.map_or(n.span, |s| s.span),
+        explicit: false,
+    }
+}
+
+fn text(n: &Node, key: &str) -> Option<Spanned<String>> {
+    let v = n.get(key)?;
+    Some(Spanned {
+        value: v.as_str()?.to_string(),
+        span: v.span,
+    })
+}
+
+fn str_of<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
+    n.get(key)?.as_str()
+}
+
+fn integer(n: &Node, key: &str) -> Option<Spanned<i64>> {
+    let v = n.get(key)?;
+    let value = match v.value {
+        Value::Int(i) => i,
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => f as i64,
+        _ => return None,
+    };
+    Some(Spanned {
+        value,
+        span: v.span,
+    })
+}
+
+fn strings(n: &Node, key: &str) -> Vec<String> {
+    n.get(key)
+        .map(|v| {
+            v.items()
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn spanned_strings(n: &Node, key: &str) -> Vec<Spanned<String>> {
+    n.get(key)
+        .map(|v| {
+            v.items()
+                .iter()
+                .filter_map(|i| {
+                    Some(Spanned {
+                        value: i.as_str()?.to_string(),
+                        span: i.span,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn objects<'a>(n: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
+    n.get(key)
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .filter(|i| i.entries().is_some())
+}

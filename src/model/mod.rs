@@ -1,0 +1,218 @@
+//! The typed journey map that checks, renderers and diff work on.
+//!
+//! Built leniently from a tree that may have failed the schema: whatever has the wrong
+//! shape is left out, so reference checks still run on the rest. Ids are always filled
+//! in (explicit, or derived from the name); spans point where a user would fix things.
+
+mod build;
+mod slug;
+
+pub use build::build;
+pub use slug::slug;
+
+use crate::date::Date;
+use crate::diag::Span;
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// How an item is known to the rest of the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    pub id: String,
+    /// The explicit `id:` value, or the name it was derived from.
+    pub span: Span,
+    /// False when the id was derived from the name.
+    pub explicit: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapType {
+    CurrentState,
+    FutureState,
+    DayInTheLife,
+    ServiceBlueprint,
+    Experience,
+}
+
+impl MapType {
+    pub fn parse(s: &str) -> Option<MapType> {
+        Some(match s {
+            "current-state" => MapType::CurrentState,
+            "future-state" => MapType::FutureState,
+            "day-in-the-life" => MapType::DayInTheLife,
+            "service-blueprint" => MapType::ServiceBlueprint,
+            "experience" => MapType::Experience,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MapType::CurrentState => "Current state",
+            MapType::FutureState => "Future state",
+            MapType::DayInTheLife => "Day in the life",
+            MapType::ServiceBlueprint => "Service blueprint",
+            MapType::Experience => "Experience map",
+        }
+    }
+}
+
+/// low < medium < high < critical; impact and effort use the first three.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        Some(match s {
+            "low" => Level::Low,
+            "medium" => Level::Medium,
+            "high" => Level::High,
+            "critical" => Level::Critical,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::Critical => "critical",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Map {
+    pub id: Ident,
+    pub title: Spanned<String>,
+    pub kind: Option<MapType>,
+    pub description: Option<String>,
+    pub owner: Option<Spanned<String>>,
+    pub reviewed: Option<Spanned<Date>>,
+    pub tags: Vec<String>,
+    pub baseline: Option<Spanned<String>>,
+    pub personas: Vec<Persona>,
+    pub research: Vec<Research>,
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Empathy {
+    pub says: Vec<String>,
+    pub thinks: Vec<String>,
+    pub does: Vec<String>,
+    pub feels: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Persona {
+    pub ident: Ident,
+    pub name: String,
+    pub description: Option<String>,
+    pub goals: Vec<String>,
+    pub frustrations: Vec<String>,
+    pub empathy: Option<Empathy>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Research {
+    pub ident: Ident,
+    pub kind: Option<String>,
+    pub date: Option<Date>,
+    pub summary: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    pub ident: Ident,
+    pub name: Spanned<String>,
+    pub description: Option<String>,
+    pub emotion: Option<Spanned<i64>>,
+    pub actions: Vec<String>,
+    pub thoughts: Vec<String>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub pain_points: Vec<PainPoint>,
+    pub opportunities: Vec<Opportunity>,
+    pub metrics: Vec<Metric>,
+    pub frontstage: Vec<String>,
+    pub backstage: Vec<String>,
+    pub support: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Touchpoint {
+    pub ident: Ident,
+    pub name: Spanned<String>,
+    pub channel: Option<String>,
+    pub owner: Option<Spanned<String>>,
+    pub url: Option<String>,
+    pub emotion: Option<i64>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PainPoint {
+    pub ident: Ident,
+    pub name: Spanned<String>,
+    pub severity: Option<Level>,
+    pub touchpoint: Option<Spanned<String>>,
+    pub evidence: Vec<Spanned<String>>,
+    pub resolved: bool,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opportunity {
+    pub ident: Ident,
+    pub name: Spanned<String>,
+    pub addresses: Vec<Spanned<String>>,
+    pub impact: Option<Level>,
+    pub effort: Option<Level>,
+    pub owner: Option<Spanned<String>>,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    pub name: Spanned<String>,
+    pub kind: Option<String>,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+}
+
+impl Map {
+    pub fn touchpoints(&self) -> impl Iterator<Item = (&Stage, &Touchpoint)> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.touchpoints.iter().map(move |t| (s, t)))
+    }
+
+    pub fn pain_points(&self) -> impl Iterator<Item = (&Stage, &PainPoint)> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.pain_points.iter().map(move |p| (s, p)))
+    }
+
+    pub fn opportunities(&self) -> impl Iterator<Item = (&Stage, &Opportunity)> {
+        self.stages
+            .iter()
+            .flat_map(|s| s.opportunities.iter().map(move |o| (s, o)))
+    }
+
+    pub fn is_blueprint(&self) -> bool {
+        self.kind == Some(MapType::ServiceBlueprint)
+    }
+}

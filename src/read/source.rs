@@ -1,0 +1,93 @@
+//! Turning raw bytes into text the YAML reader can trust, and finding source lines again
+//! for diagnostics.
+
+use crate::diag::{Diagnostic, Pos, Span};
+
+/// Bounds that keep hostile input cheap to refuse.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Deepest nesting of mappings and lists.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_depth: 64,
+        }
+    }
+}
+
+/// One input's text, with a byte offset for the start of every line.
+#[derive(Debug)]
+pub struct Source {
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source { text, line_starts }
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    pub fn line(&self, line: u32) -> &str {
+        let Some(&start) = self.line_starts.get((line as usize).wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line as usize)
+            .map_or(self.text.len(), |&next| next - 1);
+        let text = &self.text[start..end.max(start)];
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+
+    /// Fills in each diagnostic's source line, so the file itself can be dropped.
+    pub fn attach_lines(&self, diagnostics: &mut [Diagnostic]) {
+        for d in diagnostics {
+            if d.line_text.is_empty() {
+                d.line_text = self.line(d.span.start.line).to_string();
+            }
+        }
+    }
+}
+
+/// Decodes a file's bytes: UTF-8 only, a leading byte-order mark dropped.
+///
+/// Invalid bytes are reported at their line and column rather than replaced, so a
+/// Latin-1 file is caught before it turns into mojibake in a rendered map. The error
+/// comes with a lossy decoding, so the offending line can still be shown.
+pub fn decode(bytes: Vec<u8>) -> Result<String, (Diagnostic, String)> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.as_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid]);
+            let line = before.matches('\n').count() as u32 + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let col = before[line_start..].chars().count() as u32 + 1;
+            let pos = Pos { line, col };
+            let byte = bytes[valid];
+            let d = Diagnostic::error(
+                "not-utf8",
+                Span::point(pos),
+                format!("the file is not valid UTF-8 (byte 0x{byte:02X} at {pos})"),
+            )
+            .with_help(
+                "save the file as UTF-8; most editors offer it under \"Save with encoding\"",
+            );
+            Err((d, String::from_utf8_lossy(bytes).into_owned()))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Whole-process tests: what a user sees (arguments, exit code, stdout, stderr),
+//! snapshotted with insta. Runs in the crate root so paths in output are stable.
+
+mod validate;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Runs `cjm` with `args` (and `stdin`, when given) and lays out what came back.
+pub fn cjm(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cjm"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cjm runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    format!(
+        "args: {}\nexit: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+        args.join(" "),
+        out.status
+            .code()
+            .map_or("signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+/// Snapshots a whole run under `name`.
+#[macro_export]
+macro_rules! snap {
+    ($name:expr, $args:expr) => {
+        insta::assert_snapshot!($name, $crate::cjm($args, None))
+    };
+    ($name:expr, $args:expr, $stdin:expr) => {
+        insta::assert_snapshot!($name, $crate::cjm($args, Some($stdin)))
+    };
+}

@@ -1,0 +1,134 @@
+use crate::snap;
+
+const TODAY: &str = "--today=2026-11-23";
+
+#[test]
+fn examples_validate_with_no_finding_at_all() {
+    snap!("examples_clean", &["validate", TODAY, "examples/"]);
+}
+
+#[test]
+fn schema_mistakes_are_each_located_and_one_suggests_the_key() {
+    snap!(
+        "schema_three_mistakes",
+        &[
+            "validate",
+            TODAY,
+            "tests/fixtures/schema/three-mistakes.yaml"
+        ]
+    );
+}
+
+#[test]
+fn broken_references_are_each_located() {
+    snap!(
+        "refs_three_broken",
+        &[
+            "validate",
+            TODAY,
+            "tests/fixtures/refs/three-broken-references.yaml"
+        ]
+    );
+}
+
+#[test]
+fn json_output_is_a_stable_contract() {
+    snap!(
+        "json_output",
+        &[
+            "validate",
+            TODAY,
+            "--format",
+            "json",
+            "tests/fixtures/schema/three-mistakes.yaml"
+        ]
+    );
+}
+
+#[test]
+fn every_broken_input_gets_a_located_error_naming_the_file() {
+    snap!(
+        "broken_inputs",
+        &["validate", TODAY, "tests/fixtures/broken"]
+    );
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    snap!(
+        "stdin",
+        &["validate", TODAY, "-"],
+        b"cjm: 1\ntitle: From stdin\ntype: experience\nstages:\n  - name: A\n    chanel: web\n"
+    );
+}
+
+#[test]
+fn a_missing_path_cannot_run() {
+    snap!("missing_path", &["validate", TODAY, "no/such/folder"]);
+}
+
+#[test]
+fn a_folder_without_maps_is_a_warning_not_a_silent_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("looks-like.yaml")).unwrap();
+    let out = crate::cjm(
+        &[
+            "validate",
+            dir.path().join("looks-like.yaml").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.contains("exit: 0"), "{out}");
+    assert!(out.contains("warning: `"), "{out}");
+    assert!(
+        out.contains("no *.yaml or *.yml files in this folder"),
+        "{out}"
+    );
+}
+
+#[test]
+fn schema_prints_the_2020_12_schema() {
+    let out = crate::cjm(&["schema"], None);
+    assert!(out.starts_with("args: schema\nexit: 0\n"));
+    assert!(out.contains(r#""$schema": "https://json-schema.org/draft/2020-12/schema""#));
+    let printed = out
+        .split("----- stdout -----\n")
+        .nth(1)
+        .unwrap()
+        .split("----- stderr -----")
+        .next()
+        .unwrap();
+    assert_eq!(
+        printed,
+        include_str!("../../schemas/journey-map.schema.json")
+    );
+}
+
+#[test]
+fn folders_skip_hidden_and_gitignored_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "not: a map\n";
+    std::fs::create_dir(dir.path().join(".hidden")).unwrap();
+    std::fs::write(dir.path().join(".hidden/bad.yaml"), bad).unwrap();
+    std::fs::write(dir.path().join("ignored.yaml"), bad).unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "ignored.yaml\n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), bad).unwrap();
+    std::fs::copy("examples/tea-order-zh.yaml", dir.path().join("tea.yml")).unwrap();
+    let out = crate::cjm(&["validate", TODAY, dir.path().to_str().unwrap()], None);
+    assert!(out.contains("exit: 0"), "{out}");
+    assert!(out.contains("1 file checked: no problems found"), "{out}");
+    // Named explicitly, an ignored file is checked all the same.
+    let out = crate::cjm(
+        &[
+            "validate",
+            dir.path().join("ignored.yaml").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.contains("exit: 1"), "{out}");
+}
+
+#[test]
+fn help_teaches_the_command() {
+    snap!("validate_help", &["validate", "--help"]);
+}
