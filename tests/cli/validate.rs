@@ -20,6 +20,14 @@ fn schema_mistakes_are_each_located_and_one_suggests_the_key() {
 }
 
 #[test]
+fn every_kind_of_schema_finding_reads_in_plain_words() {
+    snap!(
+        "schema_all_fixtures",
+        &["validate", TODAY, "tests/fixtures/schema"]
+    );
+}
+
+#[test]
 fn broken_references_are_each_located() {
     snap!(
         "refs_three_broken",
