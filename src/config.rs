@@ -1,18 +1,281 @@
-//! `cjm.toml`: rule levels and options, found by walking up from each map's folder.
-//! (Filled in by the lint work; for now every rule runs at its default level.)
+//! `cjm.toml`: rule levels and options, found by walking up from each map's folder; the
+//! nearest file wins, as with `ruff.toml`.
+//!
+//! ```toml
+//! [rules]
+//! stage-without-touchpoints = "off"     # off | info | warning | error
+//! metric-without-target = "error"
+//!
+//! [options]
+//! stale-after-days = 180                # for stale-map; 365 by default
+//! ```
+//!
+//! Mistakes in the file (bad TOML, unknown rules or keys, bad values) are findings in
+//! that file, located like any other.
 
-use crate::check::Input;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::Deserialize;
+
+use crate::check::{FileReport, Input};
+use crate::diag::{Diagnostic, Pos, Span};
+use crate::read::Source;
+use crate::rules::{self, Level, Rule};
+use crate::suggest::did_you_mean;
+
+pub const FILE_NAME: &str = "cjm.toml";
 
 /// Rule levels and options in force for one map.
-#[derive(Clone, Debug, Default)]
-pub struct Settings {}
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub levels: HashMap<&'static str, Level>,
+    /// Days after `reviewed` before `stale-map` fires.
+    pub stale_after_days: i64,
+}
 
-/// All configuration files a run has found.
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            levels: HashMap::new(),
+            stale_after_days: 365,
+        }
+    }
+}
+
+impl Settings {
+    pub fn level(&self, rule: &Rule) -> Level {
+        self.levels
+            .get(rule.name)
+            .copied()
+            .unwrap_or(rule.default_level)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: HashMap<toml::Spanned<String>, toml::Spanned<String>>,
+    #[serde(default)]
+    options: RawOptions,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOptions {
+    stale_after_days: Option<toml::Spanned<i64>>,
+}
+
+/// Finds and caches `cjm.toml` files for a run; collects their findings.
 #[derive(Debug, Default)]
-pub struct Config {}
+pub struct Config {
+    /// Folder → settings in force there.
+    by_dir: Mutex<HashMap<PathBuf, Arc<Settings>>>,
+    /// Config files read, with their findings, in the order first met.
+    files: Mutex<Vec<FileReport>>,
+    /// Settings from an explicit `--config`, used for every map.
+    fixed: Option<Arc<Settings>>,
+}
 
 impl Config {
-    pub fn settings_for(&self, _input: &Input) -> Settings {
-        Settings {}
+    /// Every map uses the file at `path`; nothing is discovered.
+    pub fn from_file(path: &Path) -> Config {
+        let config = Config::default();
+        let settings = config.load(path);
+        Config {
+            fixed: Some(settings),
+            ..config
+        }
+    }
+
+    /// The settings for `input`: its nearest `cjm.toml`, else the defaults.
+    pub fn settings_for(&self, input: &Input) -> Arc<Settings> {
+        if let Some(fixed) = &self.fixed {
+            return fixed.clone();
+        }
+        let dir = input.dir();
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        self.for_dir(&dir)
+    }
+
+    fn for_dir(&self, dir: &Path) -> Arc<Settings> {
+        if let Some(found) = self.lock_dirs().get(dir) {
+            return found.clone();
+        }
+        let candidate = dir.join(FILE_NAME);
+        let settings = if candidate.is_file() {
+            self.load(&candidate)
+        } else if let Some(parent) = dir.parent() {
+            self.for_dir(parent)
+        } else {
+            Arc::new(Settings::default())
+        };
+        self.lock_dirs().insert(dir.to_path_buf(), settings.clone());
+        settings
+    }
+
+    fn lock_dirs(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Arc<Settings>>> {
+        self.by_dir.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn load(&self, path: &Path) -> Arc<Settings> {
+        let input = Input::File(path.to_path_buf());
+        let (settings, diagnostics, unreadable) = match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let (settings, diagnostics) = parse(&text);
+                (settings, diagnostics, false)
+            }
+            Err(e) => (
+                Settings::default(),
+                vec![Diagnostic::error(
+                    "unreadable",
+                    Span::default(),
+                    format!("could not read the configuration: {e}"),
+                )],
+                true,
+            ),
+        };
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if !files.iter().any(|f| f.input == input) {
+            files.push(FileReport {
+                path: input.display(),
+                input,
+                map_id: None,
+                baseline: None,
+                diagnostics,
+                unreadable,
+            });
+        }
+        Arc::new(settings)
+    }
+
+    /// Reports for the configuration files that have findings.
+    pub fn take_reports(&self) -> Vec<FileReport> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *files)
+            .into_iter()
+            .filter(|f| !f.diagnostics.is_empty())
+            .collect()
+    }
+}
+
+/// Parses a `cjm.toml` text into settings and findings located in it.
+pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
+    let source = Source::new(text.to_string());
+    let mut settings = Settings::default();
+    let mut out = Vec::new();
+    let span_of = |range: std::ops::Range<usize>| {
+        Span::new(byte_pos(text, range.start), byte_pos(text, range.end))
+    };
+    match toml::from_str::<RawConfig>(text) {
+        Err(e) => {
+            let span = e
+                .span()
+                .map_or(Span::point(Pos { line: 1, col: 1 }), span_of);
+            out.push(Diagnostic::error(
+                "invalid-config",
+                span,
+                format!("invalid configuration: {}", e.message().trim()),
+            ));
+        }
+        Ok(raw) => {
+            let mut entries: Vec<_> = raw.rules.into_iter().collect();
+            entries.sort_by_key(|(k, _)| k.span().start);
+            for (name, level) in entries {
+                let Some(rule) = rules::find(name.get_ref()) else {
+                    let mut d = Diagnostic::error(
+                        "unknown-rule",
+                        span_of(name.span()),
+                        format!("there is no rule named `{}`", name.get_ref()),
+                    );
+                    d = d.with_help(
+                        match did_you_mean(name.get_ref(), rules::RULES.iter().map(|r| r.name)) {
+                            Some(best) => format!("did you mean `{best}`?"),
+                            None => "`cjm rules` lists them all".to_string(),
+                        },
+                    );
+                    out.push(d);
+                    continue;
+                };
+                match Level::parse(level.get_ref()) {
+                    Some(l) => {
+                        settings.levels.insert(rule.name, l);
+                    }
+                    None => out.push(Diagnostic::error(
+                        "invalid-config",
+                        span_of(level.span()),
+                        format!(
+                            "`{}` is not a rule level; use one of {}",
+                            level.get_ref(),
+                            Level::NAMES.join(", ")
+                        ),
+                    )),
+                }
+            }
+            if let Some(days) = raw.options.stale_after_days {
+                if *days.get_ref() < 1 {
+                    out.push(Diagnostic::error(
+                        "invalid-config",
+                        span_of(days.span()),
+                        "`stale-after-days` must be at least 1",
+                    ));
+                } else {
+                    settings.stale_after_days = *days.get_ref();
+                }
+            }
+        }
+    }
+    source.attach_lines(&mut out);
+    (settings, out)
+}
+
+/// The line and character column of a byte offset.
+fn byte_pos(text: &str, offset: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line,
+        col: before[line_start..].chars().count() as u32 + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_options_are_read() {
+        let (s, d) = parse(
+            "[rules]\nstage-without-touchpoints = \"off\"\n[options]\nstale-after-days = 30\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(s.levels["stage-without-touchpoints"], Level::Off);
+        assert_eq!(s.stale_after_days, 30);
+    }
+
+    #[test]
+    fn mistakes_are_located() {
+        let (_, d) = parse("[rules]\nstage-without-touchpoint = \"off\"\nstale-map = \"loud\"\n");
+        assert_eq!(d[0].code, "unknown-rule");
+        assert_eq!(d[0].span.start, Pos { line: 2, col: 1 });
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("did you mean `stage-without-touchpoints`?")
+        );
+        assert_eq!(d[1].code, "invalid-config");
+        assert_eq!(d[1].span.start, Pos { line: 3, col: 13 });
+        let (_, d) = parse("[rule]\n");
+        assert_eq!(d[0].code, "invalid-config");
+        let (_, d) = parse("[rules\n");
+        assert_eq!(d[0].code, "invalid-config");
     }
 }

@@ -6,6 +6,7 @@
 pub mod baseline;
 pub mod refs;
 pub mod schema;
+pub mod suppress;
 
 use std::path::{Path, PathBuf};
 
@@ -228,6 +229,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                     .diagnostics
                     .extend(rules::run(&built, &settings, options));
             }
+            suppress::apply(&source, &mut report.diagnostics);
             report.map_id = Some(built.id.id.clone());
             report.baseline = built
                 .baseline

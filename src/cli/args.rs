@@ -30,8 +30,29 @@ pub enum Command {
         after_help = "Examples:\n  cjm validate maps/\n  cjm validate --format json journey.yaml\n  cat map.yaml | cjm validate -"
     )]
     Validate(ValidateArgs),
+    /// List the lint rules, or explain one.
+    #[command(after_help = "Examples:\n  cjm rules\n  cjm rules stage-without-touchpoints")]
+    Rules(RulesArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
     Schema,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// A rule to explain; without one, all rules are listed.
+    pub rule: Option<String>,
+
+    /// How to print the catalogue or the rule.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// A table, or the rule's documentation as text.
+    Human,
+    /// JSON: name, default level, summary and documentation.
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,8 +65,18 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Make warnings fail the run (exit 1), for CI.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Option<Deny>,
+
     #[command(flatten)]
     pub check: CheckArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings count as errors for the exit code.
+    Warnings,
 }
 
 /// Options every command that reads maps shares.
@@ -58,6 +89,10 @@ pub struct CheckArgs {
     /// Refuse map files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
     pub max_file_size: u64,
+
+    /// Use this configuration file for every map instead of the nearest `cjm.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,6 +101,10 @@ pub enum Format {
     Human,
     /// One JSON document (see the README for the contract).
     Json,
+    /// GitHub Actions workflow commands, which annotate pull requests.
+    Github,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,7 @@
 //! codes. Each command parses its options into library calls and prints the result.
 
 pub mod args;
+mod rules;
 mod validate;
 
 use std::io::Write;
@@ -31,6 +32,7 @@ pub fn run() -> ExitStatus {
     }
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Rules(args) => rules::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
     };
     match result {

@@ -1,6 +1,6 @@
 //! `cjm validate`.
 
-use super::args::{CheckArgs, Format, ValidateArgs};
+use super::args::{CheckArgs, Deny, Format, ValidateArgs};
 use super::{emit, error, warning};
 use crate::check::{self, Options};
 use crate::config::Config;
@@ -19,18 +19,22 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
     }
     let (inputs, path_errors) = (collected.inputs, collected.errors);
     let options = options(&args.check);
-    let config = Config::default();
-    let reports = check::check_all(&inputs, &config, &options);
+    let config = config(&args.check);
+    let mut reports = check::check_all(&inputs, &config, &options);
+    reports.extend(config.take_reports());
     let summary = Summary::of(&reports);
     let text = match args.format {
         Format::Human => report::human::print(&reports, &summary),
         Format::Json => report::json::print(&reports, &summary),
+        Format::Github => report::github::print(&reports, &summary),
+        Format::Sarif => report::sarif::print(&reports),
     };
     emit(&text)?;
+    let deny_warnings = args.deny == Some(Deny::Warnings);
     Ok(
         if !path_errors.is_empty() || reports.iter().any(|r| r.unreadable) {
             ExitStatus::Error
-        } else if summary.tally.errors > 0 {
+        } else if summary.tally.errors > 0 || (deny_warnings && summary.tally.warnings > 0) {
             ExitStatus::Failure
         } else {
             ExitStatus::Success
@@ -48,4 +52,12 @@ pub fn options(args: &CheckArgs) -> Options {
         options.today = today;
     }
     options
+}
+
+/// The configuration a run uses: `--config`, else each map's nearest `cjm.toml`.
+pub fn config(args: &CheckArgs) -> Config {
+    match &args.config {
+        Some(path) => Config::from_file(path),
+        None => Config::default(),
+    }
 }

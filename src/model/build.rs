@@ -24,6 +24,7 @@ pub fn build(root: &Node, stem: &str) -> Map {
     Map {
         id,
         kind: str_of(root, "type").and_then(MapType::parse),
+        kind_span: root.get("type").map_or(title.span, |t| t.span),
         description: str_of(root, "description").map(str::to_string),
         owner: text(root, "owner"),
         reviewed: text(root, "reviewed").and_then(|s| {

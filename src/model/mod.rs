@@ -97,6 +97,8 @@ pub struct Map {
     pub id: Ident,
     pub title: Spanned<String>,
     pub kind: Option<MapType>,
+    /// Where `type:` is written (the title when it is missing).
+    pub kind_span: Span,
     pub description: Option<String>,
     pub owner: Option<Spanned<String>>,
     pub reviewed: Option<Spanned<Date>>,

@@ -1,8 +1,10 @@
 //! Printers: findings (data) → text in one output format. Printers never decide
 //! anything; they only lay out what the checks found.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::check::FileReport;
 use crate::diag::Tally;
