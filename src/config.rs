@@ -53,20 +53,17 @@ impl Settings {
     }
 }
 
+/// Tables are read loosely so every mistake in them can be reported, not just the first.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    rules: HashMap<toml::Spanned<String>, toml::Spanned<String>>,
+    rules: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
     #[serde(default)]
-    options: RawOptions,
+    options: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawOptions {
-    stale_after_days: Option<toml::Spanned<i64>>,
-}
+const OPTIONS: &[&str] = &["stale-after-days"];
 
 /// Finds and caches `cjm.toml` files for a run; collects their findings.
 #[derive(Debug, Default)]
@@ -126,7 +123,7 @@ impl Config {
     }
 
     fn load(&self, path: &Path) -> Arc<Settings> {
-        let input = Input::File(path.to_path_buf());
+        let input = Input::File(relative_to_cwd(path));
         let (settings, diagnostics, unreadable) = match std::fs::read_to_string(path) {
             Ok(text) => {
                 let (settings, diagnostics) = parse(&text);
@@ -164,6 +161,15 @@ impl Config {
             .filter(|f| !f.diagnostics.is_empty())
             .collect()
     }
+}
+
+/// `path` relative to the working directory when it lies below it, for shorter output.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| std::fs::canonicalize(cwd).ok())
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Parses a `cjm.toml` text into settings and findings located in it.
@@ -204,7 +210,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
                     out.push(d);
                     continue;
                 };
-                match Level::parse(level.get_ref()) {
+                match level.get_ref().as_str().and_then(Level::parse) {
                     Some(l) => {
                         settings.levels.insert(rule.name, l);
                     }
@@ -212,22 +218,39 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
                         "invalid-config",
                         span_of(level.span()),
                         format!(
-                            "`{}` is not a rule level; use one of {}",
+                            "`{}` is not a rule level; use one of \"{}\"",
                             level.get_ref(),
-                            Level::NAMES.join(", ")
+                            Level::NAMES.join("\", \"")
                         ),
                     )),
                 }
             }
-            if let Some(days) = raw.options.stale_after_days {
-                if *days.get_ref() < 1 {
-                    out.push(Diagnostic::error(
-                        "invalid-config",
-                        span_of(days.span()),
-                        "`stale-after-days` must be at least 1",
-                    ));
-                } else {
-                    settings.stale_after_days = *days.get_ref();
+            let mut options: Vec<_> = raw.options.into_iter().collect();
+            options.sort_by_key(|(k, _)| k.span().start);
+            for (key, value) in options {
+                match key.get_ref().as_str() {
+                    "stale-after-days" => match value.get_ref().as_integer() {
+                        Some(days) if days >= 1 => settings.stale_after_days = days,
+                        _ => out.push(Diagnostic::error(
+                            "invalid-config",
+                            span_of(value.span()),
+                            "`stale-after-days` must be a whole number of days, at least 1",
+                        )),
+                    },
+                    other => {
+                        let help = match did_you_mean(other, OPTIONS.iter().copied()) {
+                            Some(best) => format!("did you mean `{best}`?"),
+                            None => format!("known options: {}", OPTIONS.join(", ")),
+                        };
+                        out.push(
+                            Diagnostic::error(
+                                "invalid-config",
+                                span_of(key.span()),
+                                format!("there is no option named `{other}`"),
+                            )
+                            .with_help(help),
+                        );
+                    }
                 }
             }
         }

@@ -194,6 +194,11 @@ pub fn run(map: &Map, settings: &Settings, options: &Options) -> Vec<Diagnostic>
     out
 }
 
+/// How a finding names an item: its name, or its id when the name is missing.
+fn label<'a>(name: &'a str, id: &'a str) -> &'a str {
+    if name.is_empty() { id } else { name }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,9 +231,4 @@ mod tests {
         }
         assert!(RULES.len() >= 12);
     }
-}
-
-/// How a finding names an item: its name, or its id when the name is missing.
-fn label<'a>(name: &'a str, id: &'a str) -> &'a str {
-    if name.is_empty() { id } else { name }
 }
