@@ -18,6 +18,7 @@ pub mod exit;
 pub mod inputs;
 pub mod model;
 pub mod read;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod suggest;

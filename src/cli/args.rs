@@ -30,11 +30,44 @@ pub enum Command {
         after_help = "Examples:\n  cjm validate maps/\n  cjm validate --format json journey.yaml\n  cat map.yaml | cjm validate -"
     )]
     Validate(ValidateArgs),
+    /// Draw maps as SVG, or write them as Markdown or a Mermaid journey.
+    #[command(
+        after_help = "Examples:\n  cjm render examples/grocery-current.yaml -o grocery.svg\n  cjm render maps/ -o site/maps/ --format markdown\n  cjm render map.yaml --format mermaid"
+    )]
+    Render(RenderArgs),
     /// List the lint rules, or explain one.
     #[command(after_help = "Examples:\n  cjm rules\n  cjm rules stage-without-touchpoints")]
     Rules(RulesArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
     Schema,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Map files or folders (searched recursively); `-` reads stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write: a file, a folder (one file per map, named after it), or `-` for stdout.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
+
+    /// The output format; by default taken from the output file's extension, else SVG.
+    #[arg(long, value_enum)]
+    pub format: Option<RenderFormat>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// A journey-map picture (.svg).
+    Svg,
+    /// A document for git hosts, with a Mermaid journey (.md).
+    Markdown,
+    /// The Mermaid `journey` block alone (.mmd).
+    Mermaid,
 }
 
 #[derive(Debug, clap::Args)]

@@ -2,6 +2,8 @@
 //! codes. Each command parses its options into library calls and prints the result.
 
 pub mod args;
+mod output;
+mod render;
 mod rules;
 mod validate;
 
@@ -33,6 +35,7 @@ pub fn run() -> ExitStatus {
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Render(args) => render::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
     };
     match result {

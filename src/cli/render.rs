@@ -1,0 +1,121 @@
+//! `cjm render`.
+
+use std::path::PathBuf;
+
+use super::args::{RenderArgs, RenderFormat};
+use super::output::write_atomic;
+use super::validate::{config, options};
+use super::{emit, error, warning};
+use crate::check::{self, Input};
+use crate::exit::ExitStatus;
+use crate::inputs;
+use crate::render::{self, Format};
+use crate::report::human;
+
+pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
+    let collected = inputs::collect(&args.paths);
+    for e in &collected.errors {
+        error(&format!("`{}`: {}", e.path, e.message));
+    }
+    for w in &collected.warnings {
+        warning(&format!("`{}`: {}", w.path, w.message));
+    }
+    if !collected.errors.is_empty() {
+        return Ok(ExitStatus::Error);
+    }
+    let inputs = collected.inputs;
+    let chosen = args.format.map(|f| match f {
+        RenderFormat::Svg => Format::Svg,
+        RenderFormat::Markdown => Format::Markdown,
+        RenderFormat::Mermaid => Format::Mermaid,
+    });
+    let to_stdout = args.output.as_os_str() == "-";
+    let several = inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
+    let to_dir = !to_stdout
+        && (args.output.is_dir()
+            || args.output.to_string_lossy().ends_with(['/', '\\'])
+            || several);
+    if to_stdout && several {
+        anyhow::bail!("several maps cannot share stdout; write them to a folder with `-o FOLDER/`");
+    }
+    let format = match chosen {
+        Some(f) => f,
+        None if to_stdout || to_dir => Format::Svg,
+        None => {
+            let ext = args
+                .output
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("");
+            Format::from_extension(ext).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "cannot tell the format from `{}`; name it .svg, .md or .mmd, or pass `--format`",
+                    args.output.display()
+                )
+            })?
+        }
+    };
+    if to_dir {
+        std::fs::create_dir_all(&args.output).map_err(|e| {
+            anyhow::anyhow!(
+                "could not create the folder `{}`: {e}",
+                args.output.display()
+            )
+        })?;
+    }
+
+    let config = config(&args.check);
+    let options = options(&args.check);
+    let mut status = ExitStatus::Success;
+    for input in &inputs {
+        let checked = check::check_input(input, &config, &options);
+        if checked.report.unreadable {
+            status = ExitStatus::Error;
+        }
+        let map = match checked.map {
+            Some(map) if !checked.report.has_errors() => map,
+            _ => {
+                let mut text = String::new();
+                for d in checked
+                    .report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == crate::diag::Severity::Error)
+                {
+                    human::diagnostic(&mut text, &checked.report.path, d);
+                }
+                eprint_styled(&text);
+                error(&format!(
+                    "`{}` has errors, so it was not rendered",
+                    checked.report.path
+                ));
+                if status == ExitStatus::Success {
+                    status = ExitStatus::Failure;
+                }
+                continue;
+            }
+        };
+        let out = render::render(&map, format);
+        if to_stdout {
+            emit(&out)?;
+        } else {
+            let target = if to_dir {
+                args.output.join(file_name(input, format))
+            } else {
+                args.output.clone()
+            };
+            write_atomic(&target, out.as_bytes())?;
+        }
+    }
+    Ok(status)
+}
+
+fn file_name(input: &Input, format: Format) -> PathBuf {
+    PathBuf::from(format!("{}.{}", input.stem(), format.extension()))
+}
+
+fn eprint_styled(text: &str) {
+    use std::io::Write;
+    let mut err = anstream::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+}

@@ -1,0 +1,907 @@
+//! The map as an SVG picture: a header with the personas, stages as columns, lanes as
+//! rows (actions, thoughts, touchpoints, the emotion curve, pain points, opportunities,
+//! metrics and, for service blueprints, the frontstage, backstage and support lanes
+//! around the line of visibility), and a legend.
+//!
+//! Written by hand rather than with the `svg` crate, whose attribute values are not
+//! escaped for quotes. Every user string goes through [`text::xml`]; only `<text>` is
+//! used (no `foreignObject`), nothing is scripted or fetched, and the same map always
+//! gives the same bytes.
+
+use std::fmt::Write;
+
+use super::text::{self, width, wrap, xml};
+use crate::model::{Level, Map, Stage};
+
+pub const FONT: &str = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+
+const PAD: f64 = 24.0;
+const LABEL_W: f64 = 132.0;
+const COL_MIN: f64 = 190.0;
+const COL_MAX: f64 = 280.0;
+const CELL_PAD: f64 = 10.0;
+const BODY: f64 = 12.5;
+const SMALL: f64 = 11.0;
+const LINE: f64 = 1.35;
+const MAX_LINES: usize = 6;
+const EMOTION_H: f64 = 150.0;
+
+const INK: &str = "#1f2933";
+const MUTED: &str = "#52606d";
+const RULE: &str = "#d9e2ec";
+
+/// Emotion −2..+2 → colour, red through grey to green.
+pub fn emotion_color(e: i64) -> &'static str {
+    match e {
+        i64::MIN..=-2 => "#d64545",
+        -1 => "#e8833a",
+        0 => "#8a96a3",
+        1 => "#4caf6e",
+        _ => "#1e9e5a",
+    }
+}
+
+/// Pain-point severity → (fill, border, text colour).
+pub fn severity_colors(s: Option<Level>) -> (&'static str, &'static str, &'static str) {
+    match s {
+        Some(Level::Low) => ("#fff8db", "#e9c46a", INK),
+        Some(Level::Medium) => ("#ffe8cc", "#f4a259", INK),
+        Some(Level::High) => ("#ffd6d6", "#e05c5c", INK),
+        Some(Level::Critical) => ("#b42318", "#7a1610", "#ffffff"),
+        None => ("#f0f4f8", "#bcccdc", INK),
+    }
+}
+
+/// One line of text in a block.
+struct Line {
+    text: String,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    color: &'static str,
+}
+
+/// A box of lines in a cell: an action, a touchpoint card, a pain-point badge.
+struct Block {
+    lines: Vec<Line>,
+    fill: Option<(&'static str, &'static str)>,
+    /// The full text, shown as a tooltip, when lines were cut.
+    tooltip: Option<String>,
+    link: Option<String>,
+    /// A value/target bar under the text, as a fraction (0..=1.2).
+    bar: Option<f64>,
+    dot: Option<&'static str>,
+}
+
+impl Block {
+    fn inner_w(&self, col_w: f64) -> f64 {
+        col_w
+            - 2.0 * CELL_PAD
+            - if self.fill.is_some() { 16.0 } else { 0.0 }
+            - if self.dot.is_some() { 12.0 } else { 0.0 }
+    }
+
+    fn height(&self) -> f64 {
+        let text: f64 = self.lines.iter().map(|l| l.size * LINE).sum();
+        text + if self.fill.is_some() { 12.0 } else { 0.0 }
+            + if self.bar.is_some() { 10.0 } else { 0.0 }
+    }
+}
+
+/// Builds a block from pieces of text, wrapping each to the column.
+struct BlockBuilder {
+    pieces: Vec<(String, f64, bool, bool, &'static str)>,
+    fill: Option<(&'static str, &'static str)>,
+    link: Option<String>,
+    bar: Option<f64>,
+    dot: Option<&'static str>,
+}
+
+impl BlockBuilder {
+    fn new() -> Self {
+        BlockBuilder {
+            pieces: Vec::new(),
+            fill: None,
+            link: None,
+            bar: None,
+            dot: None,
+        }
+    }
+    fn text(mut self, s: &str, size: f64, bold: bool, color: &'static str) -> Self {
+        self.pieces.push((s.to_string(), size, bold, false, color));
+        self
+    }
+    fn italic(mut self, s: &str) -> Self {
+        self.pieces.push((s.to_string(), BODY, false, true, INK));
+        self
+    }
+    fn fill(mut self, fill: &'static str, stroke: &'static str) -> Self {
+        self.fill = Some((fill, stroke));
+        self
+    }
+    fn build(self, col_w: f64) -> Block {
+        let mut block = Block {
+            lines: Vec::new(),
+            fill: self.fill,
+            tooltip: None,
+            link: self.link,
+            bar: self.bar,
+            dot: self.dot,
+        };
+        let max = block.inner_w(col_w);
+        let mut cut = false;
+        let mut full = Vec::new();
+        for (s, size, bold, italic, color) in &self.pieces {
+            let (lines, c) = wrap(s, *size * if *bold { 1.06 } else { 1.0 }, max, MAX_LINES);
+            cut |= c;
+            full.push(text::clean(s));
+            for l in lines {
+                block.lines.push(Line {
+                    text: l,
+                    size: *size,
+                    bold: *bold,
+                    italic: *italic,
+                    color,
+                });
+            }
+        }
+        if cut {
+            block.tooltip = Some(full.join(" — "));
+        }
+        block
+    }
+}
+
+struct Lane {
+    label: &'static str,
+    cells: Vec<Vec<Block>>,
+    /// Draw the line of visibility above this lane.
+    visibility_above: bool,
+}
+
+/// Renders `map` as a standalone SVG document.
+pub fn render(map: &Map) -> String {
+    let widths: Vec<f64> = map.stages.iter().map(column_width).collect();
+    let grid_w: f64 = widths.iter().sum();
+    let canvas_w = (PAD * 2.0 + LABEL_W + grid_w).max(720.0);
+    let mut body = String::new();
+    let mut y = PAD;
+
+    // Header: title, meta line, personas.
+    let (title_lines, _) = wrap(&map.title.value, 26.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+    for l in &title_lines {
+        y += 26.0 * 1.2;
+        text_el(&mut body, PAD, y, l, 26.0, true, false, INK);
+    }
+    let mut meta = Vec::new();
+    if let Some(kind) = map.kind {
+        meta.push(kind.label().to_string());
+    }
+    if let Some(owner) = &map.owner {
+        meta.push(format!("Owner: {}", owner.value));
+    }
+    if let Some(r) = &map.reviewed {
+        meta.push(format!("Reviewed {}", r.value));
+    }
+    if let Some(b) = &map.baseline {
+        meta.push(format!("Baseline: {}", b.value));
+    }
+    if !map.tags.is_empty() {
+        meta.push(map.tags.join(", "));
+    }
+    let (meta_lines, _) = wrap(&meta.join("  ·  "), 13.0, canvas_w - 2.0 * PAD, 2);
+    for l in &meta_lines {
+        y += 13.0 * 1.5;
+        text_el(&mut body, PAD, y, l, 13.0, false, false, MUTED);
+    }
+    if let Some(d) = &map.description {
+        let (lines, _) = wrap(d, BODY, canvas_w - 2.0 * PAD, 3);
+        for l in &lines {
+            y += BODY * 1.5;
+            text_el(&mut body, PAD, y, l, BODY, false, false, INK);
+        }
+    }
+    y += 16.0;
+    y = personas(&mut body, map, y, canvas_w);
+
+    // The grid.
+    let lanes = lanes(map, &widths);
+    let grid_x = PAD + LABEL_W;
+    let header_h = map
+        .stages
+        .iter()
+        .zip(&widths)
+        .map(|(s, w)| {
+            wrap(&s.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3)
+                .0
+                .len() as f64
+                * 15.0
+                * 1.3
+                + 18.0
+        })
+        .fold(40.0, f64::max);
+    let mut x = grid_x;
+    for (i, (stage, w)) in map.stages.iter().zip(&widths).enumerate() {
+        let _ = writeln!(
+            body,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{header_h:.1}" fill="{}"/>"##,
+            w - 2.0,
+            if i.is_multiple_of(2) { "#243b53" } else { "#334e68" }
+        );
+        let (lines, cut) = wrap(&stage.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3);
+        group_open(&mut body, cut.then_some(stage.name.value.as_str()));
+        let mut ty = y + 9.0;
+        for l in &lines {
+            ty += 15.0 * 1.3;
+            text_el(
+                &mut body,
+                x + CELL_PAD,
+                ty - 4.0,
+                l,
+                15.0,
+                true,
+                false,
+                "#ffffff",
+            );
+        }
+        group_close(&mut body, cut);
+        x += w;
+    }
+    text_el(&mut body, PAD, y + 24.0, "Stage", 12.0, true, false, MUTED);
+    y += header_h + 2.0;
+
+    let has_emotion = map
+        .stages
+        .iter()
+        .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    let emotion_after = lanes
+        .iter()
+        .position(|l| l.label == "Touchpoints")
+        .map_or(lanes.len().min(2), |i| i + 1);
+    let mut row = 0;
+    for (li, lane) in lanes.iter().enumerate() {
+        if li == emotion_after && has_emotion {
+            y = emotion_lane(&mut body, map, &widths, y, canvas_w, row);
+            row += 1;
+        }
+        let h = lane
+            .cells
+            .iter()
+            .map(|blocks| blocks.iter().map(|b| b.height() + 8.0).sum::<f64>())
+            .fold(0.0, f64::max)
+            + 2.0 * CELL_PAD
+            - 8.0;
+        if lane.visibility_above {
+            let _ = writeln!(
+                body,
+                r##"<line x1="{PAD:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#486581" stroke-width="1.5" stroke-dasharray="8 5"/>"##,
+                canvas_w - PAD
+            );
+            text_el(
+                &mut body,
+                canvas_w - PAD - width("line of visibility", SMALL),
+                y - 4.0,
+                "line of visibility",
+                SMALL,
+                false,
+                true,
+                "#486581",
+            );
+            y += 4.0;
+        }
+        lane_background(&mut body, y, h, canvas_w, row, lane.label);
+        let mut x = grid_x;
+        for (blocks, w) in lane.cells.iter().zip(&widths) {
+            let mut by = y + CELL_PAD;
+            for b in blocks {
+                draw_block(&mut body, b, x, by, *w);
+                by += b.height() + 8.0;
+            }
+            x += w;
+        }
+        y += h;
+        row += 1;
+    }
+    if lanes.len() <= emotion_after && has_emotion {
+        y = emotion_lane(&mut body, map, &widths, y, canvas_w, row);
+    }
+    y += 18.0;
+    y = legend(&mut body, map, y, canvas_w);
+    let canvas_h = y + PAD;
+
+    let mut out = String::with_capacity(body.len() + 1024);
+    let desc = describe(map);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{canvas_w:.0}" height="{canvas_h:.0}" viewBox="0 0 {canvas_w:.0} {canvas_h:.0}" role="img" aria-labelledby="cjm-title cjm-desc" font-family="{}">"#,
+        xml(FONT)
+    );
+    let _ = writeln!(
+        out,
+        r#"<title id="cjm-title">{}</title>"#,
+        xml(&map.title.value)
+    );
+    let _ = writeln!(out, r#"<desc id="cjm-desc">{}</desc>"#, xml(&desc));
+    let _ = writeln!(
+        out,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// A sentence for screen readers: what the map is and how the journey feels.
+fn describe(map: &Map) -> String {
+    let stages: Vec<String> = map
+        .stages
+        .iter()
+        .map(|s| match &s.emotion {
+            Some(e) => format!("{} ({:+})", s.name.value, e.value),
+            None => s.name.value.clone(),
+        })
+        .collect();
+    let pains = map.pain_points().count();
+    let opps = map.opportunities().count();
+    format!(
+        "Customer journey map with {} stages: {}. {} pain points, {} opportunities.",
+        map.stages.len(),
+        stages.join(", "),
+        pains,
+        opps
+    )
+}
+
+/// Columns as wide as their longest text wants, within bounds.
+fn column_width(stage: &Stage) -> f64 {
+    let mut longest: f64 = width(&stage.name.value, 15.0 * 1.06) + 2.0 * CELL_PAD;
+    let mut consider = |s: &str| longest = longest.max(width(s, BODY) / 2.0 + 2.0 * CELL_PAD);
+    stage.actions.iter().for_each(|a| consider(a));
+    stage.thoughts.iter().for_each(|a| consider(a));
+    stage
+        .touchpoints
+        .iter()
+        .for_each(|t| consider(&t.name.value));
+    stage
+        .pain_points
+        .iter()
+        .for_each(|p| consider(&p.name.value));
+    stage
+        .opportunities
+        .iter()
+        .for_each(|o| consider(&o.name.value));
+    longest.clamp(COL_MIN, COL_MAX).round()
+}
+
+fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
+    let per_stage = |f: &dyn Fn(&Stage, f64) -> Vec<Block>| -> Vec<Vec<Block>> {
+        map.stages
+            .iter()
+            .zip(widths)
+            .map(|(s, w)| f(s, *w))
+            .collect()
+    };
+    let bullets = |items: &[String], w: f64| -> Vec<Block> {
+        items
+            .iter()
+            .map(|a| {
+                BlockBuilder::new()
+                    .text(&format!("• {a}"), BODY, false, INK)
+                    .build(w)
+            })
+            .collect()
+    };
+    let mut lanes = vec![
+        Lane {
+            label: "Actions",
+            cells: per_stage(&|s, w| bullets(&s.actions, w)),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Thoughts",
+            cells: per_stage(&|s, w| {
+                s.thoughts
+                    .iter()
+                    .map(|t| BlockBuilder::new().italic(&format!("“{t}”")).build(w))
+                    .collect()
+            }),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Touchpoints",
+            cells: per_stage(&|s, w| {
+                s.touchpoints
+                    .iter()
+                    .map(|t| {
+                        let mut sub = Vec::new();
+                        if let Some(c) = &t.channel {
+                            sub.push(c.clone());
+                        }
+                        if let Some(o) = &t.owner {
+                            sub.push(o.value.clone());
+                        }
+                        let mut b = BlockBuilder::new().text(&t.name.value, BODY, true, INK);
+                        if !sub.is_empty() {
+                            b = b.text(&sub.join(" · "), SMALL, false, MUTED);
+                        }
+                        b.link = t.url.clone().filter(|u| safe_url(u));
+                        b.dot = t.emotion.map(emotion_color);
+                        b.fill("#f5f7fa", "#bcccdc").build(w)
+                    })
+                    .collect()
+            }),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Pain points",
+            cells: per_stage(&|s, w| {
+                s.pain_points
+                    .iter()
+                    .map(|p| {
+                        let (fill, stroke, ink) = severity_colors(p.severity);
+                        let ink = if ink == "#ffffff" { "#ffffff" } else { INK };
+                        let mut label = p
+                            .severity
+                            .map_or("pain point".to_string(), |l| l.as_str().to_string());
+                        if p.resolved {
+                            label.push_str(" · resolved");
+                        }
+                        BlockBuilder::new()
+                            .text(&p.name.value, BODY, !p.resolved, ink)
+                            .text(
+                                &label,
+                                SMALL,
+                                false,
+                                if ink == INK { MUTED } else { "#ffffff" },
+                            )
+                            .fill(fill, stroke)
+                            .build(w)
+                    })
+                    .collect()
+            }),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Opportunities",
+            cells: per_stage(&|s, w| {
+                s.opportunities
+                    .iter()
+                    .map(|o| {
+                        let rank = format!(
+                            "impact {} · effort {}",
+                            o.impact.map_or("?", Level::as_str),
+                            o.effort.map_or("?", Level::as_str)
+                        );
+                        let mut b = BlockBuilder::new()
+                            .text(&o.name.value, BODY, true, INK)
+                            .text(&rank, SMALL, false, MUTED);
+                        if let Some(owner) = &o.owner {
+                            b = b.text(&owner.value, SMALL, false, MUTED);
+                        }
+                        b.fill("#e3f0ff", "#6aa5e8").build(w)
+                    })
+                    .collect()
+            }),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Metrics",
+            cells: per_stage(&|s, w| {
+                s.metrics
+                    .iter()
+                    .map(|m| {
+                        let unit = m
+                            .unit
+                            .as_deref()
+                            .map(|u| format!(" {u}"))
+                            .unwrap_or_default();
+                        let figures = match (m.value, m.target) {
+                            (Some(v), Some(t)) => {
+                                format!("{}{unit} → target {}{unit}", num(v), num(t))
+                            }
+                            (Some(v), None) => format!("{}{unit}", num(v)),
+                            (None, Some(t)) => format!("target {}{unit}", num(t)),
+                            (None, None) => String::new(),
+                        };
+                        let mut b = BlockBuilder::new().text(&m.name.value, BODY, true, INK);
+                        if !figures.is_empty() {
+                            b = b.text(&figures, SMALL, false, MUTED);
+                        }
+                        b.bar = match (m.value, m.target) {
+                            (Some(v), Some(t)) if t != 0.0 && v.is_finite() && t.is_finite() => {
+                                Some((v / t).clamp(0.0, 1.2))
+                            }
+                            _ => None,
+                        };
+                        b.build(w)
+                    })
+                    .collect()
+            }),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Frontstage",
+            cells: per_stage(&|s, w| bullets(&s.frontstage, w)),
+            visibility_above: false,
+        },
+        Lane {
+            label: "Backstage",
+            cells: per_stage(&|s, w| bullets(&s.backstage, w)),
+            visibility_above: map.is_blueprint(),
+        },
+        Lane {
+            label: "Support",
+            cells: per_stage(&|s, w| bullets(&s.support, w)),
+            visibility_above: false,
+        },
+    ];
+    lanes.retain(|l| l.cells.iter().any(|c| !c.is_empty()));
+    lanes
+}
+
+fn num(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Only web and mail links become links.
+pub fn safe_url(u: &str) -> bool {
+    let lower = u.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+fn lane_background(body: &mut String, y: f64, h: f64, canvas_w: f64, row: usize, label: &str) {
+    let fill = if row.is_multiple_of(2) { "#f8fafc" } else { "#ffffff" };
+    let _ = writeln!(
+        body,
+        r##"<rect x="{PAD:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"/>"##,
+        canvas_w - 2.0 * PAD
+    );
+    let _ = writeln!(
+        body,
+        r##"<line x1="{PAD:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{RULE}"/>"##,
+        y + h,
+        canvas_w - PAD,
+        y + h
+    );
+    text_el(body, PAD + 8.0, y + 22.0, label, 12.0, true, false, MUTED);
+}
+
+fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
+    group_open(body, b.tooltip.as_deref());
+    if let Some(link) = &b.link {
+        let _ = write!(
+            body,
+            r#"<a href="{}" target="_blank" rel="noopener noreferrer">"#,
+            xml(link)
+        );
+    }
+    let (mut tx, mut ty) = (x + CELL_PAD, y);
+    if let Some((fill, stroke)) = b.fill {
+        let _ = writeln!(
+            body,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6" fill="{fill}" stroke="{stroke}"/>"#,
+            tx,
+            ty,
+            col_w - 2.0 * CELL_PAD,
+            b.height()
+        );
+        tx += 8.0;
+        ty += 6.0;
+    }
+    if let Some(color) = b.dot {
+        let _ = writeln!(
+            body,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{color}"/>"#,
+            tx + 4.0,
+            ty + BODY * 0.8
+        );
+        tx += 12.0;
+    }
+    for l in &b.lines {
+        ty += l.size * LINE;
+        text_el(
+            body,
+            tx,
+            ty - l.size * 0.3,
+            &l.text,
+            l.size,
+            l.bold,
+            l.italic,
+            l.color,
+        );
+    }
+    if let Some(frac) = b.bar {
+        let w = col_w - 2.0 * CELL_PAD - 4.0;
+        let color = if frac >= 1.0 {
+            "#1e9e5a"
+        } else if frac >= 0.8 {
+            "#e8833a"
+        } else {
+            "#d64545"
+        };
+        let _ = writeln!(
+            body,
+            r##"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="5" rx="2.5" fill="#e4e7eb"/>"##,
+            tx,
+            ty + 3.0
+        );
+        let _ = writeln!(
+            body,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="5" rx="2.5" fill="{color}"/>"#,
+            tx,
+            ty + 3.0,
+            w * frac.min(1.0)
+        );
+    }
+    if b.link.is_some() {
+        body.push_str("</a>\n");
+    }
+    group_close(body, b.tooltip.is_some());
+}
+
+fn group_open(body: &mut String, tooltip: Option<&str>) {
+    if let Some(t) = tooltip {
+        let _ = writeln!(body, "<g><title>{}</title>", xml(t));
+    }
+}
+
+fn group_close(body: &mut String, open: bool) {
+    if open {
+        body.push_str("</g>\n");
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_el(
+    body: &mut String,
+    x: f64,
+    y: f64,
+    s: &str,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    color: &str,
+) {
+    let weight = if bold { r#" font-weight="600""# } else { "" };
+    let style = if italic {
+        r#" font-style="italic""#
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        body,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}"{weight}{style} fill="{color}">{}</text>"#,
+        xml(s)
+    );
+}
+
+fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
+    const CARD_W: f64 = 340.0;
+    let per_row = (((canvas_w - 2.0 * PAD + 16.0) / (CARD_W + 16.0)).floor() as usize).max(1);
+    for row in map.personas.chunks(per_row) {
+        let cards: Vec<Block> = row
+            .iter()
+            .map(|p| {
+                let mut b = BlockBuilder::new().text(&p.name, 14.0, true, INK);
+                if let Some(d) = &p.description {
+                    b = b.text(d, SMALL, false, MUTED);
+                }
+                if !p.goals.is_empty() {
+                    b = b.text(&format!("Goals: {}", p.goals.join("; ")), SMALL, false, INK);
+                }
+                if !p.frustrations.is_empty() {
+                    b = b.text(
+                        &format!("Frustrations: {}", p.frustrations.join("; ")),
+                        SMALL,
+                        false,
+                        INK,
+                    );
+                }
+                b.fill("#fdf6ec", "#e9c46a").build(CARD_W + 2.0 * CELL_PAD)
+            })
+            .collect();
+        let h = cards.iter().map(Block::height).fold(0.0, f64::max);
+        let mut x = PAD - CELL_PAD;
+        for card in &cards {
+            draw_block(body, card, x, y, CARD_W + 2.0 * CELL_PAD);
+            x += CARD_W + 16.0;
+        }
+        y += h + 16.0;
+    }
+    y
+}
+
+/// The emotion curve: a smooth line through the stage emotions (and touchpoint
+/// emotions, placed across their column), broken where a stage has none.
+fn emotion_lane(
+    body: &mut String,
+    map: &Map,
+    widths: &[f64],
+    y: f64,
+    canvas_w: f64,
+    row: usize,
+) -> f64 {
+    lane_background(body, y, EMOTION_H, canvas_w, row, "Emotion");
+    let top = y + 22.0;
+    let bottom = y + EMOTION_H - 22.0;
+    let ey = |e: f64| top + (2.0 - e) * (bottom - top) / 4.0;
+    for (e, label) in [(2, "+2"), (0, "0"), (-2, "−2")] {
+        text_el(
+            body,
+            PAD + LABEL_W - 22.0,
+            ey(e as f64) + 4.0,
+            label,
+            SMALL,
+            false,
+            false,
+            MUTED,
+        );
+    }
+    let grid_x = PAD + LABEL_W;
+    let grid_w: f64 = widths.iter().sum();
+    let _ = writeln!(
+        body,
+        r##"<line x1="{grid_x:.1}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="#9aa5b1" stroke-dasharray="4 4"/>"##,
+        ey(0.0),
+        grid_x + grid_w
+    );
+    let _ = writeln!(
+        body,
+        r##"<defs><linearGradient id="cjm-emotion" gradientUnits="userSpaceOnUse" x1="0" y1="{top:.1}" x2="0" y2="{bottom:.1}"><stop offset="0" stop-color="#1e9e5a"/><stop offset="0.5" stop-color="#8a96a3"/><stop offset="1" stop-color="#d64545"/></linearGradient></defs>"##
+    );
+    // Points, with gaps (None) where a stage says nothing.
+    let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    let mut dots: Vec<(f64, f64, i64, bool)> = Vec::new();
+    let mut x0 = grid_x;
+    for (stage, w) in map.stages.iter().zip(widths) {
+        let mut pts: Vec<(f64, f64, i64, bool)> = Vec::new();
+        if let Some(e) = &stage.emotion {
+            pts.push((x0 + w / 2.0, ey(e.value as f64), e.value, true));
+        }
+        let k = stage.touchpoints.len();
+        for (j, t) in stage.touchpoints.iter().enumerate() {
+            if let Some(e) = t.emotion {
+                let mut x = x0 + w * (j as f64 + 1.0) / (k as f64 + 1.0);
+                if (x - (x0 + w / 2.0)).abs() < 1.0 && stage.emotion.is_some() {
+                    x += w / (2.0 * (k as f64 + 1.0));
+                }
+                pts.push((x, ey(e as f64), e, false));
+            }
+        }
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if pts.is_empty() {
+            if segments.last().is_some_and(|s| !s.is_empty()) {
+                segments.push(Vec::new());
+            }
+        } else if let Some(seg) = segments.last_mut() {
+            seg.extend(pts.iter().map(|p| (p.0, p.1)));
+        }
+        dots.extend(pts);
+        x0 += w;
+    }
+    for seg in segments.iter().filter(|s| s.len() > 1) {
+        let _ = writeln!(
+            body,
+            r#"<path d="{}" fill="none" stroke="url(#cjm-emotion)" stroke-width="3" stroke-linecap="round"/>"#,
+            smooth(seg, top, bottom)
+        );
+    }
+    for (x, y, e, stage) in dots {
+        let r = if stage { 7.0 } else { 4.5 };
+        let _ = writeln!(
+            body,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{}" stroke="#ffffff" stroke-width="2"/>"##,
+            emotion_color(e)
+        );
+        if stage {
+            let label = format!("{e:+}").replace('-', "−");
+            let ly = if e >= 0 { y - 12.0 } else { y + 20.0 };
+            text_el(
+                body,
+                x - width(&label, SMALL) / 2.0,
+                ly,
+                &label,
+                SMALL,
+                true,
+                false,
+                emotion_color(e),
+            );
+        }
+    }
+    y + EMOTION_H
+}
+
+/// A Catmull-Rom spline through `pts` as cubic Bézier segments, kept within the band.
+fn smooth(pts: &[(f64, f64)], top: f64, bottom: f64) -> String {
+    let mut d = format!("M{:.1} {:.1}", pts[0].0, pts[0].1);
+    for i in 0..pts.len() - 1 {
+        let p0 = if i == 0 { pts[0] } else { pts[i - 1] };
+        let (p1, p2) = (pts[i], pts[i + 1]);
+        let p3 = pts.get(i + 2).copied().unwrap_or(p2);
+        let c1 = (
+            p1.0 + (p2.0 - p0.0) / 6.0,
+            (p1.1 + (p2.1 - p0.1) / 6.0).clamp(top, bottom),
+        );
+        let c2 = (
+            p2.0 - (p3.0 - p1.0) / 6.0,
+            (p2.1 - (p3.1 - p1.1) / 6.0).clamp(top, bottom),
+        );
+        let _ = write!(
+            d,
+            " C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
+            c1.0, c1.1, c2.0, c2.1, p2.0, p2.1
+        );
+    }
+    d
+}
+
+enum Swatch {
+    Dot(&'static str),
+    Box(&'static str, &'static str),
+    Bar(&'static str),
+}
+
+fn legend(body: &mut String, map: &Map, y: f64, canvas_w: f64) -> f64 {
+    let mut items: Vec<(Swatch, String)> = Vec::new();
+    for e in [-2, -1, 0, 1, 2] {
+        items.push((
+            Swatch::Dot(emotion_color(e)),
+            format!("emotion {e:+}").replace('-', "−"),
+        ));
+    }
+    if map.pain_points().next().is_some() {
+        for level in [Level::Low, Level::Medium, Level::High, Level::Critical] {
+            let (fill, stroke, _) = severity_colors(Some(level));
+            items.push((
+                Swatch::Box(fill, stroke),
+                format!("{} pain", level.as_str()),
+            ));
+        }
+    }
+    if map.opportunities().next().is_some() {
+        items.push((
+            Swatch::Box("#e3f0ff", "#6aa5e8"),
+            "opportunity (impact · effort)".to_string(),
+        ));
+    }
+    if map.stages.iter().any(|s| {
+        s.metrics
+            .iter()
+            .any(|m| m.value.is_some() && m.target.is_some())
+    }) {
+        items.push((
+            Swatch::Bar("#1e9e5a"),
+            "metric bar: value against target".to_string(),
+        ));
+    }
+    text_el(body, PAD, y + 4.0, "Legend", SMALL, true, false, INK);
+    let (mut x, mut y) = (PAD, y + 22.0);
+    for (swatch, label) in items {
+        let w = 18.0 + width(&label, SMALL) + 18.0;
+        if x + w > canvas_w - PAD {
+            x = PAD;
+            y += 22.0;
+        }
+        let _ = match swatch {
+            Swatch::Dot(c) => writeln!(
+                body,
+                r#"<circle cx="{:.1}" cy="{y:.1}" r="6" fill="{c}"/>"#,
+                x + 6.0
+            ),
+            Swatch::Box(f, s) => writeln!(
+                body,
+                r#"<rect x="{x:.1}" y="{:.1}" width="13" height="13" rx="3" fill="{f}" stroke="{s}"/>"#,
+                y - 6.5
+            ),
+            Swatch::Bar(c) => writeln!(
+                body,
+                r#"<rect x="{x:.1}" y="{:.1}" width="13" height="5" rx="2.5" fill="{c}"/>"#,
+                y - 2.5
+            ),
+        };
+        text_el(body, x + 18.0, y + 4.0, &label, SMALL, false, false, MUTED);
+        x += w;
+    }
+    y + 12.0
+}
