@@ -19,7 +19,7 @@ pub struct Cli {
     pub command: Command,
 
     /// When to colour the output; `NO_COLOR` in the environment means never.
-    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, display_order = 100)]
     pub color: ColorChoice,
 }
 
