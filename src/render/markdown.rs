@@ -19,7 +19,10 @@ fn face(e: i64) -> &'static str {
 }
 
 fn emotion(e: Option<i64>) -> String {
-    e.map_or("—".to_string(), |e| format!("{} {e:+}", face(e)))
+    e.map_or("—".to_string(), |e| match e {
+        0 => format!("{} 0", face(e)),
+        _ => format!("{} {e:+}", face(e)),
+    })
 }
 
 /// A link only for web and mail addresses, with the characters that could end it encoded.
@@ -203,8 +206,8 @@ pub fn render(map: &Map) -> String {
 
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
         let _ = writeln!(out, "## Metrics\n");
-        let _ = writeln!(out, "| Stage | Metric | Value | Target | |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
+        let _ = writeln!(out, "| Stage | Metric | Value | Target |");
+        let _ = writeln!(out, "|---|---|---|---|");
         for s in &map.stages {
             for m in &s.metrics {
                 let unit = m
@@ -212,14 +215,9 @@ pub fn render(map: &Map) -> String {
                     .as_deref()
                     .map(|u| format!(" {}", md(u)))
                     .unwrap_or_default();
-                let status = match (m.value, m.target) {
-                    (Some(v), Some(t)) if v >= t => "✅ met",
-                    (Some(_), Some(_)) => "⏳ below target",
-                    _ => "",
-                };
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {} | {status} |",
+                    "| {} | {} | {} | {} |",
                     md(&s.name.value),
                     md(&m.name.value),
                     m.value

@@ -8,7 +8,8 @@ use super::text::clean;
 use crate::model::Map;
 
 /// Text safe inside a Mermaid journey line: no `:` (it separates fields), no `;` or
-/// `#` (statement and entity syntax), no backticks (they would close a Markdown fence).
+/// `#` (statement and entity syntax), no backticks (they would close a Markdown fence),
+/// no `<`, `>` or `&` (markup, should a viewer not sanitise labels).
 fn safe(s: &str) -> String {
     let s: String = clean(s)
         .chars()
@@ -18,6 +19,9 @@ fn safe(s: &str) -> String {
             '#' => '＃',
             '`' => '\'',
             '%' => '％',
+            '<' => '＜',
+            '>' => '＞',
+            '&' => '＆',
             '{' => '(',
             '}' => ')',
             c => c,

@@ -226,7 +226,11 @@ pub fn render(map: &Map) -> String {
             body,
             r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{header_h:.1}" fill="{}"/>"##,
             w - 2.0,
-            if i.is_multiple_of(2) { "#243b53" } else { "#334e68" }
+            if i.is_multiple_of(2) {
+                "#243b53"
+            } else {
+                "#334e68"
+            }
         );
         let (lines, cut) = wrap(&stage.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3);
         group_open(&mut body, cut.then_some(stage.name.value.as_str()));
@@ -551,7 +555,11 @@ pub fn safe_url(u: &str) -> bool {
 }
 
 fn lane_background(body: &mut String, y: f64, h: f64, canvas_w: f64, row: usize, label: &str) {
-    let fill = if row.is_multiple_of(2) { "#f8fafc" } else { "#ffffff" };
+    let fill = if row.is_multiple_of(2) {
+        "#f8fafc"
+    } else {
+        "#ffffff"
+    };
     let _ = writeln!(
         body,
         r##"<rect x="{PAD:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"/>"##,
@@ -613,13 +621,8 @@ fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
     }
     if let Some(frac) = b.bar {
         let w = col_w - 2.0 * CELL_PAD - 4.0;
-        let color = if frac >= 1.0 {
-            "#1e9e5a"
-        } else if frac >= 0.8 {
-            "#e8833a"
-        } else {
-            "#d64545"
-        };
+        // Whether higher or lower is better is not in the map, so the bar does not judge.
+        let color = "#627d98";
         let _ = writeln!(
             body,
             r##"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="5" rx="2.5" fill="#e4e7eb"/>"##,
@@ -795,7 +798,11 @@ fn emotion_lane(
             emotion_color(e)
         );
         if stage {
-            let label = format!("{e:+}").replace('-', "−");
+            let label = if e == 0 {
+                "0".to_string()
+            } else {
+                format!("{e:+}").replace('-', "−")
+            };
             let ly = if e >= 0 { y - 12.0 } else { y + 20.0 };
             text_el(
                 body,
@@ -844,11 +851,17 @@ enum Swatch {
 
 fn legend(body: &mut String, map: &Map, y: f64, canvas_w: f64) -> f64 {
     let mut items: Vec<(Swatch, String)> = Vec::new();
-    for e in [-2, -1, 0, 1, 2] {
-        items.push((
-            Swatch::Dot(emotion_color(e)),
-            format!("emotion {e:+}").replace('-', "−"),
-        ));
+    let has_emotion = map
+        .stages
+        .iter()
+        .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    for e in [-2, -1, 0, 1, 2].into_iter().filter(|_| has_emotion) {
+        let label = if e == 0 {
+            "0".to_string()
+        } else {
+            format!("{e:+}").replace('-', "−")
+        };
+        items.push((Swatch::Dot(emotion_color(e)), format!("emotion {label}")));
     }
     if map.pain_points().next().is_some() {
         for level in [Level::Low, Level::Medium, Level::High, Level::Critical] {
@@ -871,7 +884,7 @@ fn legend(body: &mut String, map: &Map, y: f64, canvas_w: f64) -> f64 {
             .any(|m| m.value.is_some() && m.target.is_some())
     }) {
         items.push((
-            Swatch::Bar("#1e9e5a"),
+            Swatch::Bar("#627d98"),
             "metric bar: value against target".to_string(),
         ));
     }

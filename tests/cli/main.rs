@@ -2,6 +2,7 @@
 //! snapshotted with insta. Runs in the crate root so paths in output are stable.
 
 mod lint;
+mod render;
 mod validate;
 
 use std::io::Write;

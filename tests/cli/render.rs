@@ -1,0 +1,261 @@
+use crate::{cjm, snap};
+
+const EXAMPLES: &[&str] = &[
+    "bank-onboarding-ru",
+    "clinic-blueprint",
+    "grocery-current",
+    "grocery-future",
+    "tea-order-zh",
+];
+
+fn stdout(out: &str) -> &str {
+    out.split("----- stdout -----\n")
+        .nth(1)
+        .unwrap()
+        .split("----- stderr -----")
+        .next()
+        .unwrap()
+}
+
+fn render(path: &str, format: &str) -> String {
+    let out = cjm(&["render", path, "--format", format], None);
+    assert!(out.contains("exit: 0\n"), "{out}");
+    stdout(&out).to_string()
+}
+
+/// Estimated text boxes must not overlap, and all text must lie inside the canvas.
+fn assert_legible(svg: &str, name: &str) {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: not XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.attribute("role"), Some("img"));
+    assert!(
+        root.children().any(|n| n.has_tag_name("title")),
+        "{name}: no <title>"
+    );
+    assert!(
+        root.children().any(|n| n.has_tag_name("desc")),
+        "{name}: no <desc>"
+    );
+    let canvas_w: f64 = root.attribute("width").unwrap().parse().unwrap();
+    let canvas_h: f64 = root.attribute("height").unwrap().parse().unwrap();
+    let mut boxes: Vec<(f64, f64, f64, f64, String)> = Vec::new();
+    for t in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let x: f64 = t.attribute("x").unwrap().parse().unwrap();
+        let y: f64 = t.attribute("y").unwrap().parse().unwrap();
+        let size: f64 = t.attribute("font-size").unwrap().parse().unwrap();
+        let text = t.text().unwrap_or("");
+        let bold = if t.attribute("font-weight").is_some() {
+            1.06
+        } else {
+            1.0
+        };
+        let w = cjm::render::text::width(text, size * bold);
+        let b = (x, y - size * 0.8, x + w, y + size * 0.2, text.to_string());
+        assert!(
+            b.0 >= 0.0 && b.1 >= 0.0 && b.2 <= canvas_w && b.3 <= canvas_h,
+            "{name}: `{text}` leaves the canvas"
+        );
+        for o in &boxes {
+            let overlap = b.0 < o.2 - 0.5 && o.0 < b.2 - 0.5 && b.1 < o.3 - 0.5 && o.1 < b.3 - 0.5;
+            assert!(!overlap, "{name}: `{}` overlaps `{}`", b.4, o.4);
+        }
+        boxes.push(b);
+    }
+    assert!(!boxes.is_empty());
+}
+
+#[test]
+fn every_example_renders_to_legible_svg() {
+    for name in EXAMPLES {
+        let svg = render(&format!("examples/{name}.yaml"), "svg");
+        assert_legible(&svg, name);
+        insta::assert_snapshot!(format!("svg_{name}"), svg);
+    }
+    let va = render("tests/fixtures/realworld/veteran-journey.yaml", "svg");
+    assert_legible(&va, "veteran-journey");
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let a = render("examples/grocery-current.yaml", "svg");
+    let b = render("examples/grocery-current.yaml", "svg");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn every_example_renders_to_markdown() {
+    for name in EXAMPLES {
+        insta::assert_snapshot!(
+            format!("markdown_{name}"),
+            render(&format!("examples/{name}.yaml"), "markdown")
+        );
+    }
+}
+
+#[test]
+fn mermaid_is_the_journey_block_alone() {
+    snap!(
+        "mermaid_grocery",
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "--format",
+            "mermaid"
+        ]
+    );
+}
+
+#[test]
+fn hostile_strings_render_inert_svg() {
+    let svg = render("tests/fixtures/render/hostile.yaml", "svg");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        assert!(
+            ![
+                "script",
+                "foreignObject",
+                "iframe",
+                "object",
+                "embed",
+                "image",
+                "use"
+            ]
+            .contains(&tag),
+            "<{tag}> in output"
+        );
+        for attr in node.attributes() {
+            assert!(
+                !attr.name().to_ascii_lowercase().starts_with("on"),
+                "event attribute {}",
+                attr.name()
+            );
+            if attr.name() == "href" {
+                assert!(
+                    attr.value().starts_with("https://"),
+                    "href {}",
+                    attr.value()
+                );
+            }
+        }
+    }
+    assert!(!svg.contains('\u{202E}'), "bidi override passed through");
+    insta::assert_snapshot!("svg_hostile", svg);
+}
+
+#[test]
+fn hostile_strings_render_inert_markdown() {
+    let md = render("tests/fixtures/render/hostile.yaml", "markdown");
+    for bad in [
+        "<script",
+        "<img",
+        "<b ",
+        "<svg",
+        "<a ",
+        "<!--",
+        "](javascript",
+        "](data",
+        "\u{202E}",
+    ] {
+        assert!(!md.contains(bad), "`{bad}` passed through:\n{md}");
+    }
+    // Each table row keeps its column count: no cell text breaks the table.
+    for line in md.lines().filter(|l| l.starts_with("| **")) {
+        let unescaped = line.replace("\\|", "");
+        assert_eq!(unescaped.matches('|').count(), 6, "{line}");
+    }
+    // The Mermaid fence is closed only once, by cjm.
+    assert_eq!(md.matches("```").count(), 2);
+    insta::assert_snapshot!("markdown_hostile", md);
+}
+
+#[test]
+fn output_files_and_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("map.md");
+    let out = cjm(
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.contains("exit: 0\n"), "{out}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# Online grocery delivery")
+    );
+
+    let folder = dir.path().join("site");
+    let out = cjm(
+        &["render", "examples/", "-o", folder.to_str().unwrap()],
+        None,
+    );
+    assert!(out.contains("exit: 0\n"), "{out}");
+    for name in EXAMPLES {
+        assert!(folder.join(format!("{name}.svg")).is_file(), "{name}.svg");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.')
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+
+    let out = cjm(&["render", "examples/", "-o", "-"], None);
+    assert!(
+        out.contains("exit: 2\n") && out.contains("several maps cannot share stdout"),
+        "{out}"
+    );
+    let out = cjm(
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "-o",
+            dir.path().join("x.png").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.contains("exit: 2\n") && out.contains("cannot tell the format"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_map_with_errors_is_not_rendered_and_nothing_is_clobbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("map.svg");
+    std::fs::write(&target, "previous").unwrap();
+    let out = cjm(
+        &[
+            "render",
+            "tests/fixtures/schema/three-mistakes.yaml",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.contains("exit: 1\n"), "{out}");
+    assert!(out.contains("error[unknown-key]"), "{out}");
+    assert!(out.contains("has errors, so it was not rendered"), "{out}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+}
+
+#[test]
+fn the_readme_picture_is_up_to_date() {
+    let svg = render("examples/grocery-current.yaml", "svg");
+    let committed = std::fs::read_to_string("examples/grocery-current.svg").unwrap();
+    assert!(
+        svg == committed,
+        "run `cargo run -- render examples/grocery-current.yaml -o examples/grocery-current.svg`"
+    );
+}
