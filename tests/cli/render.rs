@@ -259,3 +259,34 @@ fn the_readme_picture_is_up_to_date() {
         "run `cargo run -- render examples/grocery-current.yaml -o examples/grocery-current.svg`"
     );
 }
+
+/// resvg parses and rasterises every example without error and paints more than the
+/// white background (text too, where the machine has fonts in the folder loaded).
+#[test]
+fn resvg_draws_every_example() {
+    let mut options = resvg::usvg::Options::default();
+    options
+        .fontdb_mut()
+        .load_fonts_dir("/usr/share/fonts/truetype");
+    for name in EXAMPLES {
+        let svg = render(&format!("examples/{name}.yaml"), "svg");
+        let tree =
+            resvg::usvg::Tree::from_str(&svg, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let size = tree.size().to_int_size();
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        let painted = pixmap
+            .pixels()
+            .iter()
+            .filter(|p| p.red() < 200 || p.green() < 200 || p.blue() < 200)
+            .count();
+        assert!(
+            painted > 1000,
+            "{name}: almost nothing drawn ({painted} pixels)"
+        );
+    }
+}
