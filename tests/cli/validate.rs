@@ -140,3 +140,15 @@ fn folders_skip_hidden_and_gitignored_files() {
 fn help_teaches_the_command() {
     snap!("validate_help", &["validate", "--help"]);
 }
+
+#[test]
+fn colour_is_off_in_pipes_and_on_when_asked() {
+    let plain = crate::cjm(&["validate", TODAY, "tests/fixtures/lint/gaps.yaml"], None);
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cjm"))
+        .args(["validate", TODAY, "--color", "always", "tests/fixtures/lint/gaps.yaml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}[1m\u{1b}[33mwarning"));
+}
