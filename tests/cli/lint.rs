@@ -128,13 +128,7 @@ fn sarif_format_is_sarif_2_1_0() {
         ],
         None,
     );
-    let json = out
-        .split("----- stdout -----\n")
-        .nth(1)
-        .unwrap()
-        .split("----- stderr -----")
-        .next()
-        .unwrap();
+    let json = crate::stdout_of(&out);
     let log: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
@@ -174,13 +168,7 @@ fn rules_explains_one_rule() {
 #[test]
 fn rules_json_carries_every_rule() {
     let out = cjm(&["rules", "--format", "json"], None);
-    let json = out
-        .split("----- stdout -----\n")
-        .nth(1)
-        .unwrap()
-        .split("----- stderr -----")
-        .next()
-        .unwrap();
+    let json = crate::stdout_of(&out);
     let all: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(all.as_array().unwrap().len(), cjm::rules::RULES.len());
     assert_eq!(all[0]["name"], "stage-without-touchpoints");

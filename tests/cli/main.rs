@@ -40,6 +40,16 @@ pub fn cjm(args: &[&str], stdin: Option<&[u8]>) -> String {
     )
 }
 
+/// The stdout part of what [`cjm`] laid out.
+pub fn stdout_of(run: &str) -> &str {
+    let after = run
+        .split_once("----- stdout -----\n")
+        .map_or("", |(_, s)| s);
+    after
+        .split_once("----- stderr -----")
+        .map_or(after, |(s, _)| s)
+}
+
 /// Snapshots a whole run under `name`.
 #[macro_export]
 macro_rules! snap {

@@ -9,18 +9,13 @@ const EXAMPLES: &[&str] = &[
 ];
 
 fn stdout(out: &str) -> &str {
-    out.split("----- stdout -----\n")
-        .nth(1)
-        .unwrap()
-        .split("----- stderr -----")
-        .next()
-        .unwrap()
+    crate::stdout_of(&out)
 }
 
 fn render(path: &str, format: &str) -> String {
     let out = cjm(&["render", path, "--format", format], None);
     assert!(out.contains("exit: 0\n"), "{out}");
-    stdout(&out).to_string()
+    crate::stdout_of(&out).to_string()
 }
 
 /// Estimated text boxes must not overlap, and all text must lie inside the canvas.

@@ -99,13 +99,7 @@ fn schema_prints_the_2020_12_schema() {
     let out = crate::cjm(&["schema"], None);
     assert!(out.starts_with("args: schema\nexit: 0\n"));
     assert!(out.contains(r#""$schema": "https://json-schema.org/draft/2020-12/schema""#));
-    let printed = out
-        .split("----- stdout -----\n")
-        .nth(1)
-        .unwrap()
-        .split("----- stderr -----")
-        .next()
-        .unwrap();
+    let printed = crate::stdout_of(&out);
     assert_eq!(
         printed,
         include_str!("../../schemas/journey-map.schema.json")
@@ -146,7 +140,13 @@ fn colour_is_off_in_pipes_and_on_when_asked() {
     let plain = crate::cjm(&["validate", TODAY, "tests/fixtures/lint/gaps.yaml"], None);
     assert!(!plain.contains('\u{1b}'), "{plain}");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_cjm"))
-        .args(["validate", TODAY, "--color", "always", "tests/fixtures/lint/gaps.yaml"])
+        .args([
+            "validate",
+            TODAY,
+            "--color",
+            "always",
+            "tests/fixtures/lint/gaps.yaml",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
