@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diag;
+pub mod diff;
 pub mod exit;
 pub mod inputs;
 pub mod model;

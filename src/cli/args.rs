@@ -35,6 +35,11 @@ pub enum Command {
         after_help = "Examples:\n  cjm render examples/grocery-current.yaml -o grocery.svg\n  cjm render maps/ -o site/maps/ --format markdown\n  cjm render map.yaml --format mermaid"
     )]
     Render(RenderArgs),
+    /// Show what changes between a current-state and a future-state map.
+    #[command(
+        after_help = "Examples:\n  cjm diff examples/grocery-current.yaml examples/grocery-future.yaml\n  cjm diff examples/grocery-future.yaml        # against its `baseline:`\n  cjm diff --exit-code --format json current.yaml future.yaml"
+    )]
+    Diff(DiffArgs),
     /// List the lint rules, or explain one.
     #[command(after_help = "Examples:\n  cjm rules\n  cjm rules stage-without-touchpoints")]
     Rules(RulesArgs),
@@ -68,6 +73,34 @@ pub enum RenderFormat {
     Markdown,
     /// The Mermaid `journey` block alone (.mmd).
     Mermaid,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The current map; alone, the future map, compared with its `baseline:`.
+    pub current: PathBuf,
+
+    /// The future map.
+    pub future: Option<PathBuf>,
+
+    /// How to print the changes.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Exit 1 when the maps differ and 0 when they do not, like `git diff --exit-code`.
+    #[arg(long)]
+    pub exit_code: bool,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Changes grouped by stage, with + / - / ~ marks.
+    Human,
+    /// One JSON document: `{ "current", "future", "changes": [...], "average_emotion_change" }`.
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

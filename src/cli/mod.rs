@@ -2,6 +2,7 @@
 //! codes. Each command parses its options into library calls and prints the result.
 
 pub mod args;
+mod diff;
 mod output;
 mod render;
 mod rules;
@@ -36,6 +37,7 @@ pub fn run() -> ExitStatus {
         Command::Validate(args) => validate::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Render(args) => render::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
     };
     match result {

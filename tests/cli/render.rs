@@ -8,10 +8,6 @@ const EXAMPLES: &[&str] = &[
     "tea-order-zh",
 ];
 
-fn stdout(out: &str) -> &str {
-    crate::stdout_of(&out)
-}
-
 fn render(path: &str, format: &str) -> String {
     let out = cjm(&["render", path, "--format", format], None);
     assert!(out.contains("exit: 0\n"), "{out}");

@@ -1,0 +1,225 @@
+//! `cjm diff`.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use super::args::{DiffArgs, DiffFormat};
+use super::validate::{config, options};
+use super::{emit, error};
+use crate::check::{self, Input};
+use crate::diag::Severity;
+use crate::diff::{self, Diff, Kind};
+use crate::exit::ExitStatus;
+use crate::model::Map;
+use crate::report::human;
+
+pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
+    let config = config(&args.check);
+    let options = options(&args.check);
+    let load = |path: &Path| -> Result<Map, ExitStatus> {
+        let checked = check::check_input(&Input::File(path.to_path_buf()), &config, &options);
+        match checked.map {
+            Some(map) if !checked.report.has_errors() => Ok(map),
+            _ => {
+                let mut text = String::new();
+                for d in checked
+                    .report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                {
+                    human::diagnostic(&mut text, &checked.report.path, d);
+                }
+                let mut err = anstream::stderr().lock();
+                let _ = std::io::Write::write_all(&mut err, text.as_bytes());
+                error(&format!(
+                    "`{}` has errors, so it cannot be compared",
+                    checked.report.path
+                ));
+                Err(if checked.report.unreadable {
+                    ExitStatus::Error
+                } else {
+                    ExitStatus::Failure
+                })
+            }
+        }
+    };
+    let (current_path, future_path) = match &args.future {
+        Some(future) => (args.current.clone(), future.clone()),
+        None => {
+            let future = match load(&args.current) {
+                Ok(m) => m,
+                Err(status) => return Ok(status),
+            };
+            let Some(baseline) = &future.baseline else {
+                anyhow::bail!(
+                    "`{}` names no `baseline:`; give both maps: `cjm diff CURRENT FUTURE`",
+                    args.current.display()
+                );
+            };
+            (
+                baseline_path(&args.current, &baseline.value)?,
+                args.current.clone(),
+            )
+        }
+    };
+    let (current, future) = match (load(&current_path), load(&future_path)) {
+        (Ok(c), Ok(f)) => (c, f),
+        (Err(s), _) | (_, Err(s)) => return Ok(s),
+    };
+    let result = diff::diff(&current, &future);
+    let text = match args.format {
+        DiffFormat::Human => human_text(&current, &future, &result),
+        DiffFormat::Json => json_text(&current, &future, &result)?,
+    };
+    emit(&text)?;
+    Ok(if args.exit_code && !result.is_empty() {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// The file a `baseline:` names: a relative path, or a sibling `<id>.yaml` / `.yml`.
+fn baseline_path(future: &Path, baseline: &str) -> anyhow::Result<PathBuf> {
+    let dir = future.parent().unwrap_or(Path::new(""));
+    let candidates = [
+        dir.join(baseline),
+        dir.join(format!("{baseline}.yaml")),
+        dir.join(format!("{baseline}.yml")),
+    ];
+    candidates
+        .into_iter()
+        .find(|p| p.is_file())
+        .ok_or_else(|| anyhow::anyhow!("the baseline `{baseline}` of `{}` cannot be found beside it; give both maps: `cjm diff CURRENT FUTURE`", future.display()))
+}
+
+fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
+    let bold = Style::new().bold();
+    let mut out = String::new();
+    let _ = writeln!(out, "{bold}{} → {}{bold:#}", current.id.id, future.id.id);
+    if d.is_empty() {
+        let _ = writeln!(out, "no changes");
+        return out;
+    }
+    let mut group: Option<Option<&str>> = None;
+    for c in &d.changes {
+        if group != Some(c.stage.as_deref()) {
+            group = Some(c.stage.as_deref());
+            let _ = writeln!(
+                out,
+                "\n{bold}{}{bold:#}",
+                c.stage.as_deref().unwrap_or("Map")
+            );
+        }
+        let style = match c.kind {
+            Kind::Added | Kind::Resolved => AnsiColor::Green.on_default(),
+            Kind::Removed => AnsiColor::Red.on_default(),
+            _ => AnsiColor::Yellow.on_default(),
+        };
+        let kind = serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {style}{} {} {} `{}`{style:#}: {}",
+            c.kind.mark(),
+            c.item,
+            kind,
+            c.id,
+            c.detail
+        );
+    }
+    let mut parts = Vec::new();
+    for (item, kind, one, many) in [
+        ("stage", Kind::Added, "stage added", "stages added"),
+        ("stage", Kind::Removed, "stage removed", "stages removed"),
+        (
+            "touchpoint",
+            Kind::Added,
+            "touchpoint added",
+            "touchpoints added",
+        ),
+        (
+            "touchpoint",
+            Kind::Removed,
+            "touchpoint removed",
+            "touchpoints removed",
+        ),
+        (
+            "touchpoint",
+            Kind::Moved,
+            "touchpoint moved",
+            "touchpoints moved",
+        ),
+        (
+            "pain-point",
+            Kind::Added,
+            "new pain point",
+            "new pain points",
+        ),
+        (
+            "pain-point",
+            Kind::Resolved,
+            "pain point resolved",
+            "pain points resolved",
+        ),
+        (
+            "opportunity",
+            Kind::Added,
+            "opportunity added",
+            "opportunities added",
+        ),
+        (
+            "opportunity",
+            Kind::Removed,
+            "opportunity removed",
+            "opportunities removed",
+        ),
+        ("metric", Kind::Changed, "metric changed", "metrics changed"),
+        (
+            "emotion",
+            Kind::Changed,
+            "emotion changed",
+            "emotions changed",
+        ),
+    ] {
+        let n = d.count(item, kind);
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if let Some(avg) = d.average_emotion_change {
+        parts.push(format!("average stage emotion {avg:+.1}"));
+    }
+    let _ = writeln!(
+        out,
+        "\n{bold}{} changes:{bold:#} {}",
+        d.changes.len(),
+        parts.join(", ")
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    version: u32,
+    current: &'a str,
+    future: &'a str,
+    #[serde(flatten)]
+    diff: &'a Diff,
+}
+
+fn json_text(current: &Map, future: &Map, d: &Diff) -> anyhow::Result<String> {
+    let out = JsonOut {
+        version: 1,
+        current: &current.id.id,
+        future: &future.id.id,
+        diff: d,
+    };
+    Ok(serde_json::to_string_pretty(&out)? + "\n")
+}

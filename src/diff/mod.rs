@@ -1,0 +1,552 @@
+//! What changes between two maps, matched by id: stages, touchpoints, pain points,
+//! opportunities, metrics (by name within a stage), personas and blueprint lanes.
+//! Changes are data; `cli/diff.rs` prints them.
+
+use serde::Serialize;
+
+use crate::model::{Map, Stage};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Added,
+    Removed,
+    Changed,
+    Renamed,
+    Moved,
+    Reordered,
+    Resolved,
+}
+
+impl Kind {
+    pub fn mark(self) -> char {
+        match self {
+            Kind::Added => '+',
+            Kind::Removed => '-',
+            Kind::Resolved => '✓',
+            _ => '~',
+        }
+    }
+}
+
+/// One change, under the stage it belongs to (the future stage when it exists).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The stage's name, or `None` for map-level changes (personas, title).
+    pub stage: Option<String>,
+    pub kind: Kind,
+    /// `stage`, `touchpoint`, `pain-point`, `opportunity`, `metric`, `persona`, `emotion`, `lane`.
+    pub item: &'static str,
+    pub id: String,
+    /// The change in words, e.g. `-2 → +1 (+3)` or `channel: sms → mobile-app`.
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+    /// Mean of (future − current) emotion over stages that have one on both sides.
+    pub average_emotion_change: Option<f64>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    pub fn count(&self, item: &str, kind: Kind) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.item == item && c.kind == kind)
+            .count()
+    }
+}
+
+fn signed(e: i64) -> String {
+    if e == 0 {
+        "0".to_string()
+    } else {
+        format!("{e:+}")
+    }
+}
+
+/// `from → to (delta)` for emotions.
+pub fn emotion_change(from: i64, to: i64) -> String {
+    format!("{} → {} ({})", signed(from), signed(to), signed(to - from))
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map_or("—".to_string(), ToString::to_string)
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or("—".to_string(), |v| {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    })
+}
+
+/// Everything that changes from `current` to `future`.
+pub fn diff(current: &Map, future: &Map) -> Diff {
+    let mut out = Vec::new();
+    let mut push = |stage: Option<&Stage>, kind, item, id: &str, detail: String| {
+        out.push(Change {
+            stage: stage.map(|s| s.name.value.clone()),
+            kind,
+            item,
+            id: id.to_string(),
+            detail,
+        });
+    };
+
+    // Personas.
+    for p in &future.personas {
+        match current.personas.iter().find(|q| q.ident.id == p.ident.id) {
+            None => push(None, Kind::Added, "persona", &p.ident.id, p.name.clone()),
+            Some(q) if q.name != p.name => push(
+                None,
+                Kind::Renamed,
+                "persona",
+                &p.ident.id,
+                format!("{} → {}", q.name, p.name),
+            ),
+            Some(q)
+                if (&q.description, &q.goals, &q.frustrations, &q.empathy)
+                    != (&p.description, &p.goals, &p.frustrations, &p.empathy) =>
+            {
+                push(
+                    None,
+                    Kind::Changed,
+                    "persona",
+                    &p.ident.id,
+                    format!(
+                        "{}: description, goals, frustrations or empathy map",
+                        p.name
+                    ),
+                )
+            }
+            _ => {}
+        }
+    }
+    for q in current
+        .personas
+        .iter()
+        .filter(|q| !future.personas.iter().any(|p| p.ident.id == q.ident.id))
+    {
+        push(None, Kind::Removed, "persona", &q.ident.id, q.name.clone());
+    }
+
+    // Stages, in future order, then the ones that went.
+    let common_current: Vec<&str> = current
+        .stages
+        .iter()
+        .map(|s| s.ident.id.as_str())
+        .filter(|id| future.stages.iter().any(|s| s.ident.id == *id))
+        .collect();
+    let common_future: Vec<&str> = future
+        .stages
+        .iter()
+        .map(|s| s.ident.id.as_str())
+        .filter(|id| common_current.contains(id))
+        .collect();
+    let mut emotion_deltas = Vec::new();
+    for (fi, f) in future.stages.iter().enumerate() {
+        let Some(c) = current.stages.iter().find(|c| c.ident.id == f.ident.id) else {
+            push(
+                Some(f),
+                Kind::Added,
+                "stage",
+                &f.ident.id,
+                f.name.value.clone(),
+            );
+            continue;
+        };
+        let _ = fi;
+        if c.name.value != f.name.value {
+            push(
+                Some(f),
+                Kind::Renamed,
+                "stage",
+                &f.ident.id,
+                format!("{} → {}", c.name.value, f.name.value),
+            );
+        }
+        let (ci, fj) = (
+            common_current.iter().position(|id| *id == f.ident.id),
+            common_future.iter().position(|id| *id == f.ident.id),
+        );
+        if ci != fj {
+            push(
+                Some(f),
+                Kind::Reordered,
+                "stage",
+                &f.ident.id,
+                format!(
+                    "position {} → {}",
+                    ci.map_or(0, |i| i + 1),
+                    fj.map_or(0, |i| i + 1)
+                ),
+            );
+        }
+        match (
+            c.emotion.as_ref().map(|e| e.value),
+            f.emotion.as_ref().map(|e| e.value),
+        ) {
+            (Some(a), Some(b)) => {
+                emotion_deltas.push((b - a) as f64);
+                if a != b {
+                    push(
+                        Some(f),
+                        Kind::Changed,
+                        "emotion",
+                        &f.ident.id,
+                        emotion_change(a, b),
+                    );
+                }
+            }
+            (a, b) if a != b => push(
+                Some(f),
+                Kind::Changed,
+                "emotion",
+                &f.ident.id,
+                format!("{} → {}", opt(&a.map(signed)), opt(&b.map(signed))),
+            ),
+            _ => {}
+        }
+        for (lane, a, b) in [
+            ("frontstage", &c.frontstage, &f.frontstage),
+            ("backstage", &c.backstage, &f.backstage),
+            ("support", &c.support, &f.support),
+        ] {
+            for x in b.iter().filter(|x| !a.contains(x)) {
+                push(Some(f), Kind::Added, "lane", lane, x.clone());
+            }
+            for x in a.iter().filter(|x| !b.contains(x)) {
+                push(Some(f), Kind::Removed, "lane", lane, x.clone());
+            }
+        }
+        for m in &f.metrics {
+            match c.metrics.iter().find(|n| n.name.value == m.name.value) {
+                None => push(
+                    Some(f),
+                    Kind::Added,
+                    "metric",
+                    &m.name.value,
+                    format!("{} → target {}", num(m.value), num(m.target)),
+                ),
+                Some(n) => {
+                    let mut parts = Vec::new();
+                    if n.value != m.value {
+                        parts.push(format!("value {} → {}", num(n.value), num(m.value)));
+                    }
+                    if n.target != m.target {
+                        parts.push(format!("target {} → {}", num(n.target), num(m.target)));
+                    }
+                    if !parts.is_empty() {
+                        push(
+                            Some(f),
+                            Kind::Changed,
+                            "metric",
+                            &m.name.value,
+                            parts.join(", "),
+                        );
+                    }
+                }
+            }
+        }
+        for n in c
+            .metrics
+            .iter()
+            .filter(|n| !f.metrics.iter().any(|m| m.name.value == n.name.value))
+        {
+            push(
+                Some(f),
+                Kind::Removed,
+                "metric",
+                &n.name.value,
+                String::new(),
+            );
+        }
+    }
+    for c in current
+        .stages
+        .iter()
+        .filter(|c| !future.stages.iter().any(|f| f.ident.id == c.ident.id))
+    {
+        push(
+            Some(c),
+            Kind::Removed,
+            "stage",
+            &c.ident.id,
+            c.name.value.clone(),
+        );
+    }
+
+    // Touchpoints, map-wide so a move between stages is a move.
+    for (fs, t) in future.touchpoints() {
+        match current
+            .touchpoints()
+            .find(|(_, u)| u.ident.id == t.ident.id)
+        {
+            None => push(
+                Some(fs),
+                Kind::Added,
+                "touchpoint",
+                &t.ident.id,
+                describe_touchpoint(&t.name.value, &t.channel),
+            ),
+            Some((cs, u)) => {
+                if cs.ident.id != fs.ident.id {
+                    push(
+                        Some(fs),
+                        Kind::Moved,
+                        "touchpoint",
+                        &t.ident.id,
+                        format!("from stage {} to {}", cs.name.value, fs.name.value),
+                    );
+                }
+                if u.name.value != t.name.value {
+                    push(
+                        Some(fs),
+                        Kind::Renamed,
+                        "touchpoint",
+                        &t.ident.id,
+                        format!("{} → {}", u.name.value, t.name.value),
+                    );
+                }
+                let mut parts = Vec::new();
+                if u.channel != t.channel {
+                    parts.push(format!("channel {} → {}", opt(&u.channel), opt(&t.channel)));
+                }
+                let (uo, to) = (
+                    u.owner.as_ref().map(|o| o.value.clone()),
+                    t.owner.as_ref().map(|o| o.value.clone()),
+                );
+                if uo != to {
+                    parts.push(format!("owner {} → {}", opt(&uo), opt(&to)));
+                }
+                if u.url != t.url {
+                    parts.push(format!("url {} → {}", opt(&u.url), opt(&t.url)));
+                }
+                if !parts.is_empty() {
+                    push(
+                        Some(fs),
+                        Kind::Changed,
+                        "touchpoint",
+                        &t.ident.id,
+                        parts.join(", "),
+                    );
+                }
+                match (u.emotion, t.emotion) {
+                    (Some(a), Some(b)) if a != b => push(
+                        Some(fs),
+                        Kind::Changed,
+                        "emotion",
+                        &t.ident.id,
+                        emotion_change(a, b),
+                    ),
+                    (a, b) if a != b && (a.is_none() || b.is_none()) => push(
+                        Some(fs),
+                        Kind::Changed,
+                        "emotion",
+                        &t.ident.id,
+                        format!("{} → {}", opt(&a.map(signed)), opt(&b.map(signed))),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (cs, u) in current
+        .touchpoints()
+        .filter(|(_, u)| !future.touchpoints().any(|(_, t)| t.ident.id == u.ident.id))
+    {
+        let stage = future
+            .stages
+            .iter()
+            .find(|s| s.ident.id == cs.ident.id)
+            .unwrap_or(cs);
+        push(
+            Some(stage),
+            Kind::Removed,
+            "touchpoint",
+            &u.ident.id,
+            describe_touchpoint(&u.name.value, &u.channel),
+        );
+    }
+
+    // Pain points.
+    for (fs, p) in future.pain_points() {
+        match current
+            .pain_points()
+            .find(|(_, q)| q.ident.id == p.ident.id)
+        {
+            None if p.resolved => {}
+            None => push(
+                Some(fs),
+                Kind::Added,
+                "pain-point",
+                &p.ident.id,
+                p.name.value.clone(),
+            ),
+            Some((_, q)) => {
+                if p.resolved && !q.resolved {
+                    push(
+                        Some(fs),
+                        Kind::Resolved,
+                        "pain-point",
+                        &p.ident.id,
+                        p.name.value.clone(),
+                    );
+                } else if q.resolved && !p.resolved {
+                    push(
+                        Some(fs),
+                        Kind::Changed,
+                        "pain-point",
+                        &p.ident.id,
+                        "reopened".to_string(),
+                    );
+                }
+                if q.severity != p.severity {
+                    let s = |l: Option<crate::model::Level>| l.map_or("—", |l| l.as_str());
+                    push(
+                        Some(fs),
+                        Kind::Changed,
+                        "pain-point",
+                        &p.ident.id,
+                        format!("severity {} → {}", s(q.severity), s(p.severity)),
+                    );
+                }
+            }
+        }
+    }
+    for (cs, q) in current
+        .pain_points()
+        .filter(|(_, q)| !future.pain_points().any(|(_, p)| p.ident.id == q.ident.id))
+    {
+        let stage = future
+            .stages
+            .iter()
+            .find(|s| s.ident.id == cs.ident.id)
+            .unwrap_or(cs);
+        let kind = if q.resolved {
+            Kind::Removed
+        } else {
+            Kind::Resolved
+        };
+        push(
+            Some(stage),
+            kind,
+            "pain-point",
+            &q.ident.id,
+            format!("{} (gone from the future map)", q.name.value),
+        );
+    }
+
+    // Opportunities.
+    for (fs, o) in future.opportunities() {
+        if !current
+            .opportunities()
+            .any(|(_, p)| p.ident.id == o.ident.id)
+        {
+            push(
+                Some(fs),
+                Kind::Added,
+                "opportunity",
+                &o.ident.id,
+                o.name.value.clone(),
+            );
+        }
+    }
+    for (cs, o) in current.opportunities().filter(|(_, o)| {
+        !future
+            .opportunities()
+            .any(|(_, p)| p.ident.id == o.ident.id)
+    }) {
+        let stage = future
+            .stages
+            .iter()
+            .find(|s| s.ident.id == cs.ident.id)
+            .unwrap_or(cs);
+        push(
+            Some(stage),
+            Kind::Removed,
+            "opportunity",
+            &o.ident.id,
+            o.name.value.clone(),
+        );
+    }
+
+    // Group by stage, in the future map's order; map-level changes first.
+    let order = |c: &Change| -> usize {
+        match &c.stage {
+            None => 0,
+            Some(name) => future
+                .stages
+                .iter()
+                .position(|s| &s.name.value == name)
+                .map_or(future.stages.len() + 1, |i| i + 1),
+        }
+    };
+    out.sort_by_key(|c| order(c));
+    let average_emotion_change = (!emotion_deltas.is_empty())
+        .then(|| emotion_deltas.iter().sum::<f64>() / emotion_deltas.len() as f64);
+    Diff {
+        changes: out,
+        average_emotion_change,
+    }
+}
+
+fn describe_touchpoint(name: &str, channel: &Option<String>) -> String {
+    match channel {
+        Some(c) => format!("{name} ({c})"),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{Limits, parse};
+
+    fn map(text: &str) -> Map {
+        crate::model::build(&parse(text, &Limits::default()).root.unwrap(), "m")
+    }
+
+    #[test]
+    fn a_map_diffed_with_itself_is_empty_even_when_lines_move() {
+        for text in [
+            include_str!("../../examples/grocery-current.yaml"),
+            include_str!("../../examples/clinic-blueprint.yaml"),
+            include_str!("../../examples/tea-order-zh.yaml"),
+        ] {
+            assert!(diff(&map(text), &map(text)).is_empty());
+            let shifted = format!("# a comment\n\n{text}");
+            assert!(diff(&map(text), &map(&shifted)).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_touchpoint_that_changes_stage_is_a_move() {
+        let a = map("stages:\n  - name: A\n    touchpoints: [{id: t, name: T}]\n  - name: B\n");
+        let b = map("stages:\n  - name: A\n  - name: B\n    touchpoints: [{id: t, name: T}]\n");
+        let d = diff(&a, &b);
+        assert_eq!(d.changes.len(), 1, "{d:?}");
+        assert_eq!(d.changes[0].kind, Kind::Moved);
+    }
+
+    #[test]
+    fn every_id_on_one_side_only_is_listed() {
+        let a = map(
+            "stages:\n  - name: A\n    touchpoints: [{name: Old}]\n    pain_points: [{name: P}]\n",
+        );
+        let b = map(
+            "stages:\n  - name: A\n    touchpoints: [{name: New}]\n    opportunities: [{name: O}]\n",
+        );
+        let d = diff(&a, &b);
+        for id in ["old", "new", "p", "o"] {
+            assert!(d.changes.iter().any(|c| c.id == id), "{id} missing: {d:?}");
+        }
+        assert_eq!(emotion_change(-2, 1), "-2 → +1 (+3)");
+    }
+}
