@@ -99,6 +99,8 @@ pub struct DiffArgs {
 pub enum DiffFormat {
     /// Changes grouped by stage, with + / - / ~ marks.
     Human,
+    /// A table fit for a pull-request comment.
+    Markdown,
     /// One JSON document: `{ "current", "future", "changes": [...], "average_emotion_change" }`.
     Json,
 }

@@ -74,6 +74,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     let text = match args.format {
         DiffFormat::Human => human_text(&current, &future, &result),
         DiffFormat::Json => json_text(&current, &future, &result)?,
+        DiffFormat::Markdown => markdown_text(&current, &future, &result),
     };
     emit(&text)?;
     Ok(if args.exit_code && !result.is_empty() {
@@ -120,10 +121,7 @@ fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
             Kind::Removed => AnsiColor::Red.on_default(),
             _ => AnsiColor::Yellow.on_default(),
         };
-        let kind = serde_json::to_value(c.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = kind_name(c.kind);
         let _ = writeln!(
             out,
             "  {style}{} {} {} `{}`{style:#}: {}",
@@ -134,6 +132,36 @@ fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
             c.detail
         );
     }
+    let _ = writeln!(
+        out,
+        "\n{bold}{} changes:{bold:#} {}",
+        d.changes.len(),
+        summary(d)
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    version: u32,
+    current: &'a str,
+    future: &'a str,
+    #[serde(flatten)]
+    diff: &'a Diff,
+}
+
+fn json_text(current: &Map, future: &Map, d: &Diff) -> anyhow::Result<String> {
+    let out = JsonOut {
+        version: 1,
+        current: &current.id.id,
+        future: &future.id.id,
+        diff: d,
+    };
+    Ok(serde_json::to_string_pretty(&out)? + "\n")
+}
+
+/// Counts of the changes a reviewer looks for first, and the average emotion change.
+fn summary(d: &Diff) -> String {
     let mut parts = Vec::new();
     for (item, kind, one, many) in [
         ("stage", Kind::Added, "stage added", "stages added"),
@@ -196,30 +224,37 @@ fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
     if let Some(avg) = d.average_emotion_change {
         parts.push(format!("average stage emotion {avg:+.1}"));
     }
-    let _ = writeln!(
-        out,
-        "\n{bold}{} changes:{bold:#} {}",
-        d.changes.len(),
-        parts.join(", ")
-    );
+    parts.join(", ")
+}
+
+fn kind_name(kind: Kind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Tables fit for a pull-request comment.
+fn markdown_text(current: &Map, future: &Map, d: &Diff) -> String {
+    use crate::render::text::markdown as md;
+    let mut out = format!("### {} → {}\n\n", md(&current.id.id), md(&future.id.id));
+    if d.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    out.push_str("| Stage | | Change | Id | Detail |\n|---|---|---|---|---|\n");
+    for c in &d.changes {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} {} | `{}` | {} |",
+            c.stage.as_deref().map_or("*map*".to_string(), md),
+            c.kind.mark(),
+            c.item,
+            kind_name(c.kind),
+            crate::render::text::clean(&c.id).replace('`', "'"),
+            md(&c.detail)
+        );
+    }
+    let _ = writeln!(out, "\n**{} changes**: {}", d.changes.len(), summary(d));
     out
-}
-
-#[derive(Serialize)]
-struct JsonOut<'a> {
-    version: u32,
-    current: &'a str,
-    future: &'a str,
-    #[serde(flatten)]
-    diff: &'a Diff,
-}
-
-fn json_text(current: &Map, future: &Map, d: &Diff) -> anyhow::Result<String> {
-    let out = JsonOut {
-        version: 1,
-        current: &current.id.id,
-        future: &future.id.id,
-        diff: d,
-    };
-    Ok(serde_json::to_string_pretty(&out)? + "\n")
 }

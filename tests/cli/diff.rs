@@ -100,3 +100,17 @@ fn maps_with_errors_are_reported_as_validate_reports_them() {
     );
     assert!(missing.contains("exit: 2\n"), "{missing}");
 }
+
+#[test]
+fn markdown_is_a_table_for_pull_requests() {
+    snap!(
+        "diff_grocery_markdown",
+        &[
+            "diff",
+            "--format",
+            "markdown",
+            "examples/grocery-current.yaml",
+            "examples/grocery-future.yaml"
+        ]
+    );
+}
