@@ -10,11 +10,9 @@ use super::args::{DiffArgs, DiffFormat};
 use super::validate::{config, options};
 use super::{emit, error};
 use crate::check::{self, Input};
-use crate::diag::Severity;
 use crate::diff::{self, Diff, Kind};
 use crate::exit::ExitStatus;
 use crate::model::Map;
-use crate::report::human;
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     let config = config(&args.check);
@@ -24,17 +22,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
         match checked.map {
             Some(map) if !checked.report.has_errors() => Ok(map),
             _ => {
-                let mut text = String::new();
-                for d in checked
-                    .report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                {
-                    human::diagnostic(&mut text, &checked.report.path, d);
-                }
-                let mut err = anstream::stderr().lock();
-                let _ = std::io::Write::write_all(&mut err, text.as_bytes());
+                super::print_errors(&checked.report);
                 error(&format!(
                     "`{}` has errors, so it cannot be compared",
                     checked.report.path

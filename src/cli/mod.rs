@@ -71,3 +71,18 @@ pub fn warning(message: &str) {
     let mut err = anstream::stderr().lock();
     let _ = writeln!(err, "{style}warning:{style:#} {message}");
 }
+
+/// Prints a report's errors to stderr, as `validate` shows them, for commands that
+/// need an error-free map (render, diff).
+pub fn print_errors(report: &crate::check::FileReport) {
+    let mut text = String::new();
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+    {
+        crate::report::human::diagnostic(&mut text, &report.path, d);
+    }
+    let mut err = anstream::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+}

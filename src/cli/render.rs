@@ -10,7 +10,6 @@ use crate::check::{self, Input};
 use crate::exit::ExitStatus;
 use crate::inputs;
 use crate::render::{self, Format};
-use crate::report::human;
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     let collected = inputs::collect(&args.paths);
@@ -75,16 +74,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         let map = match checked.map {
             Some(map) if !checked.report.has_errors() => map,
             _ => {
-                let mut text = String::new();
-                for d in checked
-                    .report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == crate::diag::Severity::Error)
-                {
-                    human::diagnostic(&mut text, &checked.report.path, d);
-                }
-                eprint_styled(&text);
+                super::print_errors(&checked.report);
                 error(&format!(
                     "`{}` has errors, so it was not rendered",
                     checked.report.path
@@ -112,10 +102,4 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
 
 fn file_name(input: &Input, format: Format) -> PathBuf {
     PathBuf::from(format!("{}.{}", input.stem(), format.extension()))
-}
-
-fn eprint_styled(text: &str) {
-    use std::io::Write;
-    let mut err = anstream::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
 }
