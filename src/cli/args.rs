@@ -83,9 +83,14 @@ pub struct DiffArgs {
     /// The future map.
     pub future: Option<PathBuf>,
 
-    /// How to print the changes.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
-    pub format: DiffFormat,
+    /// How to print the changes; by default taken from the output file's extension
+    /// (.svg, .md, .json), else human.
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+
+    /// Where to write: a file (replaced atomically), or `-` for stdout.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
 
     /// Exit 1 when the maps differ and 0 when they do not, like `git diff --exit-code`.
     #[arg(long)]
@@ -103,6 +108,9 @@ pub enum DiffFormat {
     Markdown,
     /// One JSON document: `{ "current", "future", "changes": [...], "average_emotion_change" }`.
     Json,
+    /// The future map drawn with the changes marked, removed items as ghosts and
+    /// both emotion curves.
+    Svg,
 }
 
 #[derive(Debug, clap::Args)]

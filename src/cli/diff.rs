@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use super::args::{DiffArgs, DiffFormat};
+use super::output::write_atomic;
 use super::validate::{config, options};
 use super::{emit, error};
 use crate::check::{self, Input};
@@ -15,6 +16,21 @@ use crate::exit::ExitStatus;
 use crate::model::Map;
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
+    let to_stdout = args.output.as_os_str() == "-";
+    let format = args.format.unwrap_or_else(|| {
+        match args
+            .output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("svg") => DiffFormat::Svg,
+            Some("md" | "markdown") => DiffFormat::Markdown,
+            Some("json") => DiffFormat::Json,
+            _ => DiffFormat::Human,
+        }
+    });
     let config = config(&args.check);
     let options = options(&args.check);
     let load = |path: &Path| -> Result<Map, ExitStatus> {
@@ -59,12 +75,20 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
         (Err(s), _) | (_, Err(s)) => return Ok(s),
     };
     let result = diff::diff(&current, &future);
-    let text = match args.format {
+    let text = match format {
         DiffFormat::Human => human_text(&current, &future, &result),
         DiffFormat::Json => json_text(&current, &future, &result)?,
         DiffFormat::Markdown => markdown_text(&current, &future, &result),
+        DiffFormat::Svg => diff::picture::svg(&current, &future, &result),
     };
-    emit(&text)?;
+    if to_stdout {
+        emit(&text)?;
+    } else {
+        write_atomic(
+            &args.output,
+            anstream::adapter::strip_str(&text).to_string().as_bytes(),
+        )?;
+    }
     Ok(if args.exit_code && !result.is_empty() {
         ExitStatus::Failure
     } else {
@@ -124,7 +148,7 @@ fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
         out,
         "\n{bold}{} changes:{bold:#} {}",
         d.changes.len(),
-        summary(d)
+        diff::summary(d)
     );
     out
 }
@@ -146,73 +170,6 @@ fn json_text(current: &Map, future: &Map, d: &Diff) -> anyhow::Result<String> {
         diff: d,
     };
     Ok(serde_json::to_string_pretty(&out)? + "\n")
-}
-
-/// Counts of the changes a reviewer looks for first, and the average emotion change.
-fn summary(d: &Diff) -> String {
-    let mut parts = Vec::new();
-    for (item, kind, one, many) in [
-        ("stage", Kind::Added, "stage added", "stages added"),
-        ("stage", Kind::Removed, "stage removed", "stages removed"),
-        (
-            "touchpoint",
-            Kind::Added,
-            "touchpoint added",
-            "touchpoints added",
-        ),
-        (
-            "touchpoint",
-            Kind::Removed,
-            "touchpoint removed",
-            "touchpoints removed",
-        ),
-        (
-            "touchpoint",
-            Kind::Moved,
-            "touchpoint moved",
-            "touchpoints moved",
-        ),
-        (
-            "pain-point",
-            Kind::Added,
-            "new pain point",
-            "new pain points",
-        ),
-        (
-            "pain-point",
-            Kind::Resolved,
-            "pain point resolved",
-            "pain points resolved",
-        ),
-        (
-            "opportunity",
-            Kind::Added,
-            "opportunity added",
-            "opportunities added",
-        ),
-        (
-            "opportunity",
-            Kind::Removed,
-            "opportunity removed",
-            "opportunities removed",
-        ),
-        ("metric", Kind::Changed, "metric changed", "metrics changed"),
-        (
-            "emotion",
-            Kind::Changed,
-            "emotion changed",
-            "emotions changed",
-        ),
-    ] {
-        let n = d.count(item, kind);
-        if n > 0 {
-            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
-        }
-    }
-    if let Some(avg) = d.average_emotion_change {
-        parts.push(format!("average stage emotion {avg:+.1}"));
-    }
-    parts.join(", ")
 }
 
 fn kind_name(kind: Kind) -> String {
@@ -243,6 +200,11 @@ fn markdown_text(current: &Map, future: &Map, d: &Diff) -> String {
             md(&c.detail)
         );
     }
-    let _ = writeln!(out, "\n**{} changes**: {}", d.changes.len(), summary(d));
+    let _ = writeln!(
+        out,
+        "\n**{} changes**: {}",
+        d.changes.len(),
+        diff::summary(d)
+    );
     out
 }

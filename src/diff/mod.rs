@@ -2,6 +2,8 @@
 //! opportunities, metrics (by name within a stage), personas and blueprint lanes.
 //! Changes are data; `cli/diff.rs` prints them.
 
+pub mod picture;
+
 use serde::Serialize;
 
 use crate::model::{Map, Stage};
@@ -495,6 +497,73 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
         changes: out,
         average_emotion_change,
     }
+}
+
+/// Counts of the changes a reviewer looks for first, and the average emotion change.
+pub fn summary(d: &Diff) -> String {
+    let mut parts = Vec::new();
+    for (item, kind, one, many) in [
+        ("stage", Kind::Added, "stage added", "stages added"),
+        ("stage", Kind::Removed, "stage removed", "stages removed"),
+        (
+            "touchpoint",
+            Kind::Added,
+            "touchpoint added",
+            "touchpoints added",
+        ),
+        (
+            "touchpoint",
+            Kind::Removed,
+            "touchpoint removed",
+            "touchpoints removed",
+        ),
+        (
+            "touchpoint",
+            Kind::Moved,
+            "touchpoint moved",
+            "touchpoints moved",
+        ),
+        (
+            "pain-point",
+            Kind::Added,
+            "new pain point",
+            "new pain points",
+        ),
+        (
+            "pain-point",
+            Kind::Resolved,
+            "pain point resolved",
+            "pain points resolved",
+        ),
+        (
+            "opportunity",
+            Kind::Added,
+            "opportunity added",
+            "opportunities added",
+        ),
+        (
+            "opportunity",
+            Kind::Removed,
+            "opportunity removed",
+            "opportunities removed",
+        ),
+        ("metric", Kind::Changed, "metric changed", "metrics changed"),
+        (
+            "emotion",
+            Kind::Changed,
+            "emotion changed",
+            "emotions changed",
+        ),
+    ] {
+        let n = d.count(item, kind);
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if let Some(avg) = d.average_emotion_change {
+        parts.push(format!("average stage emotion {avg:+.1}"));
+    }
+    parts.join(", ")
 }
 
 fn describe_touchpoint(name: &str, channel: &Option<String>) -> String {

@@ -8,10 +8,70 @@
 //! used (no `foreignObject`), nothing is scripted or fetched, and the same map always
 //! gives the same bytes.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::text::{self, width, wrap, xml};
 use crate::model::{Level, Map, Stage};
+
+/// How a drawn item changed, for `cjm diff --format svg`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Added,
+    Changed,
+    Resolved,
+    /// Only in the current map: drawn as a ghost.
+    Removed,
+}
+
+impl Mark {
+    fn color(self) -> &'static str {
+        match self {
+            Mark::Added | Mark::Resolved => "#1e7a4a",
+            Mark::Changed => "#b7791f",
+            Mark::Removed => "#7b8794",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Mark::Added => "+ new",
+            Mark::Changed => "~ changed",
+            Mark::Resolved => "✓ resolved",
+            Mark::Removed => "− removed",
+        }
+    }
+}
+
+/// What a diff adds to the picture: marks on items, ghost stages, the current emotion
+/// curve and a banner. Empty for a plain render.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    /// `(item, id)` → mark and a short note. Metrics are keyed `stage-id/metric name`.
+    pub marks: HashMap<(&'static str, String), (Mark, String)>,
+    /// Stage ids drawn as added or as ghosts.
+    pub stages: HashMap<String, Mark>,
+    /// Stage id → the current map's emotion, drawn as a dashed curve.
+    pub before: HashMap<String, i64>,
+    /// Lines under the title saying what is compared.
+    pub banner: Vec<String>,
+}
+
+impl Overlay {
+    fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.stages.is_empty() && self.banner.is_empty()
+    }
+
+    fn mark(&self, item: &'static str, id: &str) -> Option<(Mark, &str)> {
+        self.marks
+            .get(&(item, id.to_string()))
+            .map(|(m, note)| (*m, note.as_str()))
+    }
+
+    fn stage_mark(&self, stage: &Stage) -> Option<Mark> {
+        self.stages.get(&stage.ident.id).copied()
+    }
+}
 
 pub const FONT: &str = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
 
@@ -71,6 +131,7 @@ struct Block {
     /// A value/target bar under the text, as a fraction (0..=1.2).
     bar: Option<f64>,
     dot: Option<&'static str>,
+    mark: Option<Mark>,
 }
 
 impl Block {
@@ -95,6 +156,7 @@ struct BlockBuilder {
     link: Option<String>,
     bar: Option<f64>,
     dot: Option<&'static str>,
+    mark: Option<Mark>,
 }
 
 impl BlockBuilder {
@@ -105,7 +167,24 @@ impl BlockBuilder {
             link: None,
             bar: None,
             dot: None,
+            mark: None,
         }
+    }
+    /// Marks the block as changed by a diff, with the change in words under it; in a
+    /// stage that is gone, every block is a ghost and the stage header says why.
+    fn mark(mut self, ghost: bool, mark: Option<(Mark, &str)>) -> Self {
+        if ghost {
+            self.mark = Some(Mark::Removed);
+        } else if let Some((m, note)) = mark {
+            let label = if note.is_empty() {
+                m.label().to_string()
+            } else {
+                format!("{}: {note}", m.label())
+            };
+            self.pieces.push((label, SMALL, true, false, m.color()));
+            self.mark = Some(m);
+        }
+        self
     }
     fn text(mut self, s: &str, size: f64, bold: bool, color: &'static str) -> Self {
         self.pieces.push((s.to_string(), size, bold, false, color));
@@ -127,6 +206,7 @@ impl BlockBuilder {
             link: self.link,
             bar: self.bar,
             dot: self.dot,
+            mark: self.mark,
         };
         let max = block.inner_w(col_w);
         let mut cut = false;
@@ -161,6 +241,11 @@ struct Lane {
 
 /// Renders `map` as a standalone SVG document.
 pub fn render(map: &Map) -> String {
+    render_with(map, &Overlay::default())
+}
+
+/// Renders `map` with a diff's marks drawn over it.
+pub fn render_with(map: &Map, overlay: &Overlay) -> String {
     let widths: Vec<f64> = map.stages.iter().map(column_width).collect();
     let grid_w: f64 = widths.iter().sum();
     let canvas_w = (PAD * 2.0 + LABEL_W + grid_w).max(720.0);
@@ -201,11 +286,18 @@ pub fn render(map: &Map) -> String {
             text_el(&mut body, PAD, y, l, BODY, false, false, INK);
         }
     }
+    for l in &overlay.banner {
+        let (lines, _) = wrap(l, 13.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+        for l in &lines {
+            y += 13.0 * 1.5;
+            text_el(&mut body, PAD, y, l, 13.0, true, false, INK);
+        }
+    }
     y += 16.0;
     y = personas(&mut body, map, y, canvas_w);
 
     // The grid.
-    let lanes = lanes(map, &widths);
+    let lanes = lanes(map, &widths, overlay);
     let grid_x = PAD + LABEL_W;
     let header_h = map
         .stages
@@ -218,20 +310,49 @@ pub fn render(map: &Map) -> String {
                 * 15.0
                 * 1.3
                 + 18.0
+                + if overlay.stages.contains_key(&s.ident.id) {
+                    14.0
+                } else {
+                    0.0
+                }
         })
         .fold(40.0, f64::max);
     let mut x = grid_x;
     for (i, (stage, w)) in map.stages.iter().zip(&widths).enumerate() {
+        let mark = overlay.stage_mark(stage);
+        let fill = match mark {
+            Some(Mark::Added) => "#1e7a4a",
+            Some(Mark::Removed) => "#9aa5b1",
+            _ if i.is_multiple_of(2) => "#243b53",
+            _ => "#334e68",
+        };
+        let dash = if mark == Some(Mark::Removed) {
+            r##" stroke="#52606d" stroke-dasharray="6 4""##
+        } else {
+            ""
+        };
         let _ = writeln!(
             body,
-            r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{header_h:.1}" fill="{}"/>"##,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{header_h:.1}" fill="{fill}"{dash}/>"##,
             w - 2.0,
-            if i.is_multiple_of(2) {
-                "#243b53"
-            } else {
-                "#334e68"
-            }
         );
+        if let Some(m @ (Mark::Added | Mark::Removed)) = mark {
+            let tag = if m == Mark::Added {
+                "new stage"
+            } else {
+                "removed stage"
+            };
+            text_el(
+                &mut body,
+                x + CELL_PAD,
+                y + header_h - 6.0,
+                tag,
+                SMALL,
+                false,
+                true,
+                "#ffffff",
+            );
+        }
         let (lines, cut) = wrap(&stage.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3);
         group_open(&mut body, cut.then_some(stage.name.value.as_str()));
         let mut ty = y + 9.0;
@@ -254,10 +375,11 @@ pub fn render(map: &Map) -> String {
     text_el(&mut body, PAD, y + 24.0, "Stage", 12.0, true, false, MUTED);
     y += header_h + 2.0;
 
-    let has_emotion = map
-        .stages
-        .iter()
-        .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    let has_emotion = !overlay.before.is_empty()
+        || map
+            .stages
+            .iter()
+            .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
     let emotion_after = lanes
         .iter()
         .position(|l| l.label == "Touchpoints")
@@ -265,7 +387,7 @@ pub fn render(map: &Map) -> String {
     let mut row = 0;
     for (li, lane) in lanes.iter().enumerate() {
         if li == emotion_after && has_emotion {
-            y = emotion_lane(&mut body, map, &widths, y, canvas_w, row);
+            y = emotion_lane(&mut body, map, overlay, &widths, y, canvas_w, row);
             row += 1;
         }
         let h = lane
@@ -307,10 +429,10 @@ pub fn render(map: &Map) -> String {
         row += 1;
     }
     if lanes.len() <= emotion_after && has_emotion {
-        y = emotion_lane(&mut body, map, &widths, y, canvas_w, row);
+        y = emotion_lane(&mut body, map, overlay, &widths, y, canvas_w, row);
     }
     y += 18.0;
-    y = legend(&mut body, map, y, canvas_w);
+    y = legend(&mut body, map, overlay, y, canvas_w);
     let canvas_h = y + PAD;
 
     let mut out = String::with_capacity(body.len() + 1024);
@@ -377,7 +499,7 @@ fn column_width(stage: &Stage) -> f64 {
     longest.clamp(COL_MIN, COL_MAX).round()
 }
 
-fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
+fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
     let per_stage = |f: &dyn Fn(&Stage, f64) -> Vec<Block>| -> Vec<Vec<Block>> {
         map.stages
             .iter()
@@ -385,12 +507,14 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
             .map(|(s, w)| f(s, *w))
             .collect()
     };
-    let bullets = |items: &[String], w: f64| -> Vec<Block> {
+    let ghost = |s: &Stage| overlay.stage_mark(s) == Some(Mark::Removed);
+    let bullets = |s: &Stage, items: &[String], w: f64| -> Vec<Block> {
         items
             .iter()
             .map(|a| {
                 BlockBuilder::new()
                     .text(&format!("• {a}"), BODY, false, INK)
+                    .mark(ghost(s), None)
                     .build(w)
             })
             .collect()
@@ -398,7 +522,7 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
     let mut lanes = vec![
         Lane {
             label: "Actions",
-            cells: per_stage(&|s, w| bullets(&s.actions, w)),
+            cells: per_stage(&|s, w| bullets(s, &s.actions, w)),
             visibility_above: false,
         },
         Lane {
@@ -406,7 +530,12 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
             cells: per_stage(&|s, w| {
                 s.thoughts
                     .iter()
-                    .map(|t| BlockBuilder::new().italic(&format!("“{t}”")).build(w))
+                    .map(|t| {
+                        BlockBuilder::new()
+                            .italic(&format!("“{t}”"))
+                            .mark(ghost(s), None)
+                            .build(w)
+                    })
                     .collect()
             }),
             visibility_above: false,
@@ -430,7 +559,9 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
                         }
                         b.link = t.url.clone().filter(|u| safe_url(u));
                         b.dot = t.emotion.map(emotion_color);
-                        b.fill("#f5f7fa", "#bcccdc").build(w)
+                        b.mark(ghost(s), overlay.mark("touchpoint", &t.ident.id))
+                            .fill("#f5f7fa", "#bcccdc")
+                            .build(w)
                     })
                     .collect()
             }),
@@ -458,6 +589,7 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
                                 false,
                                 if ink == INK { MUTED } else { "#ffffff" },
                             )
+                            .mark(ghost(s), overlay.mark("pain-point", &p.ident.id))
                             .fill(fill, stroke)
                             .build(w)
                     })
@@ -482,7 +614,9 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
                         if let Some(owner) = &o.owner {
                             b = b.text(&owner.value, SMALL, false, MUTED);
                         }
-                        b.fill("#e3f0ff", "#6aa5e8").build(w)
+                        b.mark(ghost(s), overlay.mark("opportunity", &o.ident.id))
+                            .fill("#e3f0ff", "#6aa5e8")
+                            .build(w)
                     })
                     .collect()
             }),
@@ -517,7 +651,8 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
                             }
                             _ => None,
                         };
-                        b.build(w)
+                        let key = format!("{}/{}", s.ident.id, m.name.value);
+                        b.mark(ghost(s), overlay.mark("metric", &key)).build(w)
                     })
                     .collect()
             }),
@@ -525,17 +660,17 @@ fn lanes(map: &Map, widths: &[f64]) -> Vec<Lane> {
         },
         Lane {
             label: "Frontstage",
-            cells: per_stage(&|s, w| bullets(&s.frontstage, w)),
+            cells: per_stage(&|s, w| bullets(s, &s.frontstage, w)),
             visibility_above: false,
         },
         Lane {
             label: "Backstage",
-            cells: per_stage(&|s, w| bullets(&s.backstage, w)),
+            cells: per_stage(&|s, w| bullets(s, &s.backstage, w)),
             visibility_above: map.is_blueprint(),
         },
         Lane {
             label: "Support",
-            cells: per_stage(&|s, w| bullets(&s.support, w)),
+            cells: per_stage(&|s, w| bullets(s, &s.support, w)),
             visibility_above: false,
         },
     ];
@@ -577,6 +712,26 @@ fn lane_background(body: &mut String, y: f64, h: f64, canvas_w: f64, row: usize,
 
 fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
     group_open(body, b.tooltip.as_deref());
+    let ghost = b.mark == Some(Mark::Removed);
+    if ghost {
+        body.push_str(r#"<g opacity="0.55">"#);
+    }
+    if let Some(m) = b.mark {
+        let dash = if ghost {
+            r#" stroke-dasharray="5 4""#
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            body,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="none" stroke="{}" stroke-width="2.5"{dash}/>"#,
+            x + CELL_PAD - 3.0,
+            y - 3.0,
+            col_w - 2.0 * CELL_PAD + 6.0,
+            b.height() + 6.0,
+            m.color()
+        );
+    }
     if let Some(link) = &b.link {
         let _ = write!(
             body,
@@ -639,6 +794,9 @@ fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
     }
     if b.link.is_some() {
         body.push_str("</a>\n");
+    }
+    if ghost {
+        body.push_str("</g>\n");
     }
     group_close(body, b.tooltip.is_some());
 }
@@ -717,9 +875,11 @@ fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
 
 /// The emotion curve: a smooth line through the stage emotions (and touchpoint
 /// emotions, placed across their column), broken where a stage has none.
+#[allow(clippy::too_many_arguments)]
 fn emotion_lane(
     body: &mut String,
     map: &Map,
+    overlay: &Overlay,
     widths: &[f64],
     y: f64,
     canvas_w: f64,
@@ -753,6 +913,36 @@ fn emotion_lane(
         body,
         r##"<defs><linearGradient id="cjm-emotion" gradientUnits="userSpaceOnUse" x1="0" y1="{top:.1}" x2="0" y2="{bottom:.1}"><stop offset="0" stop-color="#1e9e5a"/><stop offset="0.5" stop-color="#8a96a3"/><stop offset="1" stop-color="#d64545"/></linearGradient></defs>"##
     );
+    // The current map's stage emotions under a diff: a dashed grey curve behind.
+    if !overlay.before.is_empty() {
+        let mut x0 = grid_x;
+        let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        for (stage, w) in map.stages.iter().zip(widths) {
+            match overlay.before.get(&stage.ident.id) {
+                Some(e) => {
+                    if let Some(seg) = segments.last_mut() {
+                        seg.push((x0 + w / 2.0, ey(*e as f64)));
+                    }
+                }
+                None if segments.last().is_some_and(|s| !s.is_empty()) => segments.push(Vec::new()),
+                None => {}
+            }
+            x0 += w;
+        }
+        for seg in segments.iter().filter(|s| s.len() > 1) {
+            let _ = writeln!(
+                body,
+                r##"<path d="{}" fill="none" stroke="#9aa5b1" stroke-width="2.5" stroke-dasharray="7 5"/>"##,
+                smooth(seg, top, bottom)
+            );
+        }
+        for &(x, y) in segments.iter().flatten() {
+            let _ = writeln!(
+                body,
+                r##"<circle cx="{x:.1}" cy="{y:.1}" r="5" fill="#ffffff" stroke="#9aa5b1" stroke-width="2"/>"##
+            );
+        }
+    }
     // Points, with gaps (None) where a stage says nothing.
     let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     let mut dots: Vec<(f64, f64, i64, bool)> = Vec::new();
@@ -849,12 +1039,24 @@ enum Swatch {
     Bar(&'static str),
 }
 
-fn legend(body: &mut String, map: &Map, y: f64, canvas_w: f64) -> f64 {
+fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64) -> f64 {
     let mut items: Vec<(Swatch, String)> = Vec::new();
-    let has_emotion = map
-        .stages
-        .iter()
-        .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    if !overlay.is_empty() {
+        for m in [Mark::Added, Mark::Changed, Mark::Resolved, Mark::Removed] {
+            items.push((Swatch::Box("#ffffff", m.color()), m.label().to_string()));
+        }
+    }
+    if !overlay.before.is_empty() {
+        items.push((
+            Swatch::Bar("#9aa5b1"),
+            "current emotion (dashed)".to_string(),
+        ));
+    }
+    let has_emotion = !overlay.before.is_empty()
+        || map
+            .stages
+            .iter()
+            .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
     for e in [-2, -1, 0, 1, 2].into_iter().filter(|_| has_emotion) {
         let label = if e == 0 {
             "0".to_string()

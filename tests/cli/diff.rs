@@ -114,3 +114,134 @@ fn markdown_is_a_table_for_pull_requests() {
         ]
     );
 }
+
+fn diff_svg(args: &[&str]) -> String {
+    let mut all = vec!["diff", "--format", "svg"];
+    all.extend_from_slice(args);
+    let out = cjm(&all, None);
+    assert!(out.contains("exit: 0\n"), "{out}");
+    crate::stdout_of(&out).to_string()
+}
+
+/// Every `<text>` of an SVG, one per line: what a reader of the picture sees.
+fn texts(svg: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).expect("SVG is XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").to_string() + "\n")
+        .collect()
+}
+
+#[test]
+fn svg_draws_the_future_map_with_changes_marked_and_ghosts() {
+    let svg = diff_svg(&[
+        "examples/grocery-current.yaml",
+        "examples/grocery-future.yaml",
+    ]);
+    crate::render::assert_legible(&svg, "grocery diff");
+    insta::assert_snapshot!("diff_grocery_svg_text", texts(&svg));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // The removed touchpoint is drawn faded inside a ghost group.
+    let ghost = doc
+        .descendants()
+        .find(|n| n.has_tag_name("text") && n.text() == Some("Driver on the way text"))
+        .expect("the removed touchpoint is drawn");
+    assert!(
+        ghost
+            .ancestors()
+            .any(|a| a.attribute("opacity") == Some("0.55")),
+        "the removed touchpoint is a ghost"
+    );
+    // Both curves: the future one and the current one, dashed.
+    let paths: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path"))
+        .collect();
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.attribute("stroke-dasharray") == Some("7 5"))
+    );
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.attribute("stroke") == Some("url(#cjm-emotion)"))
+    );
+}
+
+#[test]
+fn svg_carries_the_facts_of_the_json() {
+    let json = crate::stdout_of(&cjm(
+        &[
+            "diff",
+            "--format",
+            "json",
+            "examples/grocery-current.yaml",
+            "examples/grocery-future.yaml",
+        ],
+        None,
+    ))
+    .to_string();
+    // Wrapped lines are joined again, so names cut over lines are found whole.
+    let svg = texts(&diff_svg(&[
+        "examples/grocery-current.yaml",
+        "examples/grocery-future.yaml",
+    ]))
+    .replace('\n', " ");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut checked = 0;
+    for c in value["changes"].as_array().unwrap() {
+        let detail = c["detail"].as_str().unwrap();
+        match (c["item"].as_str().unwrap(), c["kind"].as_str().unwrap()) {
+            ("touchpoint", "added" | "removed") => {
+                let name = detail.split(" (").next().unwrap();
+                assert!(svg.contains(name), "{name} is not drawn");
+            }
+            ("pain-point", "resolved") => {
+                let name = detail.split(" (gone").next().unwrap();
+                assert!(svg.contains(name), "{name} is not drawn");
+            }
+            ("metric", "changed") => {
+                assert!(svg.contains(detail), "{detail} is not drawn");
+            }
+            _ => continue,
+        }
+        checked += 1;
+    }
+    assert!(checked >= 9, "only {checked} changes checked");
+    assert!(svg.contains("+ new") && svg.contains("− removed") && svg.contains("✓ resolved"));
+}
+
+#[test]
+fn svg_of_a_cyrillic_pair_is_legible() {
+    let svg = diff_svg(&["tests/fixtures/diff/bank-onboarding-ru-future.yaml"]);
+    crate::render::assert_legible(&svg, "bank diff");
+}
+
+#[test]
+fn output_file_format_follows_its_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("d.svg", "<svg"),
+        ("d.md", "### "),
+        ("d.json", "{"),
+        ("d.txt", "grocery-current → grocery-future"),
+    ] {
+        let path = dir.path().join(name);
+        let out = cjm(
+            &[
+                "diff",
+                "examples/grocery-current.yaml",
+                "examples/grocery-future.yaml",
+                "-o",
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.contains("exit: 0\n"), "{out}");
+        assert_eq!(crate::stdout_of(&out), "");
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(written.starts_with(starts), "{name}: {written:.60}");
+        assert!(!written.contains('\u{1b}'), "{name} has escape codes");
+    }
+}

@@ -15,7 +15,7 @@ fn render(path: &str, format: &str) -> String {
 }
 
 /// Estimated text boxes must not overlap, and all text must lie inside the canvas.
-fn assert_legible(svg: &str, name: &str) {
+pub fn assert_legible(svg: &str, name: &str) {
     let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: not XML: {e}"));
     let root = doc.root_element();
     assert_eq!(root.attribute("role"), Some("img"));

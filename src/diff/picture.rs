@@ -1,0 +1,148 @@
+//! `cjm diff --format svg`: the future map drawn by the ordinary renderer, with what
+//! went put back as ghosts, what changed marked, and the current emotion curve behind
+//! the future one. One renderer, so a diff picture looks like the maps people know.
+
+use super::{Change, Diff, Kind};
+use crate::model::Map;
+use crate::render::svg::{self, Mark, Overlay};
+
+/// The picture of `diff` (computed from `current` to `future`).
+pub fn svg(current: &Map, future: &Map, diff: &Diff) -> String {
+    let (merged, overlay) = overlay(current, future, diff);
+    svg::render_with(&merged, &overlay)
+}
+
+/// The future map with the removed stages and items put back, and the marks to draw.
+pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
+    let mut merged = future.clone();
+    let mut overlay = Overlay::default();
+
+    // Stages that went come back where they were: after the stage that preceded them.
+    let mut previous: Option<&str> = None;
+    for c in &current.stages {
+        if future.stages.iter().any(|f| f.ident.id == c.ident.id) {
+            previous = Some(c.ident.id.as_str());
+            continue;
+        }
+        let at = previous
+            .and_then(|p| merged.stages.iter().position(|s| s.ident.id == p))
+            .map_or(0, |i| i + 1);
+        merged.stages.insert(at, c.clone());
+        overlay.stages.insert(c.ident.id.clone(), Mark::Removed);
+        previous = Some(c.ident.id.as_str());
+    }
+
+    // Items that went come back in their stage when the stage stayed.
+    let kept = |id: &str| future.stages.iter().any(|s| s.ident.id == id);
+    for c in current.stages.iter().filter(|c| kept(&c.ident.id)) {
+        let Some(stage) = merged.stages.iter_mut().find(|s| s.ident.id == c.ident.id) else {
+            continue;
+        };
+        for t in &c.touchpoints {
+            if !future.touchpoints().any(|(_, u)| u.ident.id == t.ident.id) {
+                stage.touchpoints.push(t.clone());
+            }
+        }
+        for p in &c.pain_points {
+            if !future.pain_points().any(|(_, q)| q.ident.id == p.ident.id) {
+                stage.pain_points.push(p.clone());
+            }
+        }
+        for o in &c.opportunities {
+            if !future
+                .opportunities()
+                .any(|(_, q)| q.ident.id == o.ident.id)
+            {
+                stage.opportunities.push(o.clone());
+            }
+        }
+        for m in &c.metrics {
+            if !stage.metrics.iter().any(|n| n.name.value == m.name.value) {
+                stage.metrics.push(m.clone());
+            }
+        }
+    }
+
+    for change in &diff.changes {
+        let Some((key, mark, note)) = mark_of(change, future) else {
+            continue;
+        };
+        if change.item == "stage" {
+            if mark == Mark::Added {
+                overlay.stages.insert(key.1, mark);
+            }
+            continue;
+        }
+        // One item can change in several ways (moved and renamed): keep every note.
+        overlay
+            .marks
+            .entry(key)
+            .and_modify(|(m, n)| {
+                if *m == Mark::Changed && mark != Mark::Changed {
+                    *m = mark;
+                }
+                if !note.is_empty() {
+                    if !n.is_empty() {
+                        n.push_str("; ");
+                    }
+                    n.push_str(&note);
+                }
+            })
+            .or_insert((mark, note));
+    }
+
+    for c in &current.stages {
+        if let Some(e) = &c.emotion {
+            overlay.before.insert(c.ident.id.clone(), e.value);
+        }
+    }
+    overlay.banner.push(format!(
+        "Changes from {} to {}: {} ({} changes)",
+        current.id.id,
+        future.id.id,
+        if diff.is_empty() {
+            "none".to_string()
+        } else {
+            super::summary(diff)
+        },
+        diff.changes.len()
+    ));
+    (merged, overlay)
+}
+
+/// The overlay key, mark and note a change draws, if it is drawn on an item.
+fn mark_of(change: &Change, future: &Map) -> Option<((&'static str, String), Mark, String)> {
+    let mark = match change.kind {
+        Kind::Added => Mark::Added,
+        Kind::Removed => Mark::Removed,
+        Kind::Resolved => Mark::Resolved,
+        Kind::Changed | Kind::Renamed | Kind::Moved => Mark::Changed,
+        Kind::Reordered => return None,
+    };
+    let note = match (change.kind, change.item) {
+        (Kind::Added | Kind::Removed | Kind::Resolved, _) => String::new(),
+        (Kind::Renamed, _) => format!("was {}", before_arrow(&change.detail)),
+        (_, "emotion") => format!("emotion {}", change.detail),
+        _ => change.detail.clone(),
+    };
+    let item = match change.item {
+        // A touchpoint's emotion change is drawn on the touchpoint; a stage's is the curve.
+        "emotion" if future.touchpoints().any(|(_, t)| t.ident.id == change.id) => "touchpoint",
+        "touchpoint" | "pain-point" | "opportunity" | "stage" => change.item,
+        "metric" => {
+            let stage = change.stage.as_deref()?;
+            let stage = future
+                .stages
+                .iter()
+                .find(|s| s.name.value == stage)
+                .map_or(stage, |s| s.ident.id.as_str());
+            return Some((("metric", format!("{stage}/{}", change.id)), mark, note));
+        }
+        _ => return None,
+    };
+    Some(((item, change.id.clone()), mark, note))
+}
+
+fn before_arrow(detail: &str) -> &str {
+    detail.split(" → ").next().unwrap_or(detail)
+}
