@@ -16,6 +16,7 @@ pub mod date;
 pub mod diag;
 pub mod diff;
 pub mod exit;
+pub mod git;
 pub mod inputs;
 pub mod model;
 pub mod read;

@@ -42,6 +42,8 @@ impl Default for Options {
 pub enum Input {
     File(PathBuf),
     Stdin,
+    /// A map at a git revision (`REV:path`).
+    Revision(crate::git::Revision),
 }
 
 impl Input {
@@ -50,6 +52,7 @@ impl Input {
         match self {
             Input::File(p) => p.display().to_string(),
             Input::Stdin => "<stdin>".to_string(),
+            Input::Revision(r) => r.spec.clone(),
         }
     }
 
@@ -61,6 +64,10 @@ impl Input {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             Input::Stdin => "stdin".to_string(),
+            Input::Revision(r) => std::path::Path::new(&r.path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -69,6 +76,11 @@ impl Input {
         match self {
             Input::File(p) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
             Input::Stdin => PathBuf::new(),
+            Input::Revision(r) => r
+                .worktree_path()
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
         }
     }
 }
@@ -153,6 +165,15 @@ fn read_input(input: &Input, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
                 .take(cap)
                 .read_to_end(&mut bytes)
                 .map_err(fail)?;
+        }
+        Input::Revision(r) => {
+            bytes = r.read().map_err(|e| {
+                Diagnostic::error(
+                    "unreadable",
+                    whole_file,
+                    format!("could not read it from git: {e}"),
+                )
+            })?;
         }
     }
     Ok(bytes)

@@ -13,6 +13,7 @@ use super::{emit, error};
 use crate::check::{self, Input};
 use crate::diff::{self, Diff, Kind};
 use crate::exit::ExitStatus;
+use crate::git::Revision;
 use crate::model::Map;
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
@@ -34,7 +35,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     let config = config(&args.check);
     let options = options(&args.check);
     let load = |path: &Path| -> Result<Map, ExitStatus> {
-        let checked = check::check_input(&Input::File(path.to_path_buf()), &config, &options);
+        let checked = check::check_input(&input_of(path), &config, &options);
         match checked.map {
             Some(map) if !checked.report.has_errors() => Ok(map),
             _ => {
@@ -58,6 +59,13 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
                 Ok(m) => m,
                 Err(status) => return Ok(status),
             };
+            if let Input::Revision(r) = input_of(&args.current) {
+                anyhow::bail!(
+                    "`{}` is read from git, so its `baseline:` cannot be looked up beside it; give both maps: `cjm diff CURRENT {}`",
+                    r.spec,
+                    r.spec
+                );
+            }
             let Some(baseline) = &future.baseline else {
                 anyhow::bail!(
                     "`{}` names no `baseline:`; give both maps: `cjm diff CURRENT FUTURE`",
@@ -94,6 +102,14 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// A path, or a git revision `REV:path` when no such file exists.
+fn input_of(path: &Path) -> Input {
+    match path.to_str().and_then(Revision::parse) {
+        Some(r) => Input::Revision(r),
+        None => Input::File(path.to_path_buf()),
+    }
 }
 
 /// The file a `baseline:` names: a relative path, or a sibling `<id>.yaml` / `.yml`.

@@ -245,3 +245,83 @@ fn output_file_format_follows_its_extension() {
         assert!(!written.contains('\u{1b}'), "{name} has escape codes");
     }
 }
+
+/// Runs `cjm` in `dir`, returning (exit code, stdout, stderr).
+fn cjm_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cjm"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let ok = std::process::Command::new("git")
+        .args(["-c", "user.name=cjm", "-c", "user.email=cjm@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+#[test]
+fn a_side_can_be_a_git_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("maps")).unwrap();
+    let current = include_str!("../../examples/grocery-current.yaml");
+    let future = include_str!("../../examples/grocery-future.yaml");
+    std::fs::write(root.join("maps/x.yaml"), current).unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "current"]);
+    std::fs::write(root.join("maps/x.yaml"), future).unwrap();
+
+    let (code, by_git, err) = cjm_in(root, &["diff", "HEAD:maps/x.yaml", "maps/x.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, by_files, _) = cjm_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "diff",
+            "examples/grocery-current.yaml",
+            "examples/grocery-future.yaml",
+        ],
+    );
+    assert_eq!(by_git, by_files);
+
+    // From a subfolder, `./` is relative to it, as in git.
+    let (code, _, err) = cjm_in(&root.join("maps"), &["diff", "HEAD:./x.yaml", "x.yaml"]);
+    assert_eq!(code, 0, "{err}");
+
+    let (code, _, err) = cjm_in(root, &["diff", "nope:maps/x.yaml", "maps/x.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nope:maps/x.yaml: error[unreadable]: could not read it from git: invalid object name 'nope'"), "{err}");
+    let (code, _, err) = cjm_in(root, &["diff", "HEAD:maps/y.yaml", "maps/x.yaml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("'maps/y.yaml' does not exist in 'HEAD'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_revision_outside_a_repository_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("x.yaml"),
+        include_str!("../../examples/grocery-current.yaml"),
+    )
+    .unwrap();
+    let (code, _, err) = cjm_in(dir.path(), &["diff", "HEAD:x.yaml", "x.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not inside a git repository"), "{err}");
+}
