@@ -100,7 +100,7 @@ struct Rule {
     max_items: Option<usize>,
     unique_items: bool,
     items: Option<usize>,
-    pattern: Option<Regex>,
+    pattern: Option<Pattern>,
     date: bool,
 }
 
@@ -158,7 +158,8 @@ impl Schema {
 
     fn check(&self, node: &Node, id: usize, place: &Place, out: &mut Vec<Diagnostic>) {
         let rule = &self.rules[id];
-        let what = place.describe();
+        // Formatted only when a finding is made: most nodes pass.
+        let what = place;
         if !rule.types.is_empty() && !rule.types.iter().any(|t| t.accepts(node)) {
             let expected: Vec<&str> = rule.types.iter().map(|t| t.phrase()).collect();
             let mut d = Diagnostic::error(
@@ -179,7 +180,7 @@ impl Schema {
             return;
         }
         if let Some(constant) = &rule.constant
-            && node.to_json() != *constant
+            && !equals(node, constant)
         {
             out.push(Diagnostic::error(
                 "invalid-value",
@@ -188,7 +189,7 @@ impl Schema {
             ));
         }
         if let Some(allowed) = &rule.one_of_values
-            && !allowed.contains(&node.to_json())
+            && !allowed.iter().any(|v| equals(node, v))
         {
             let names: Vec<String> = allowed.iter().map(json_plain).collect();
             let mut d = Diagnostic::error(
@@ -274,8 +275,7 @@ impl Schema {
                 }
                 if rule.unique_items {
                     for (i, item) in items.iter().enumerate() {
-                        let json = item.to_json();
-                        if let Some(first) = items[..i].iter().find(|x| x.to_json() == json) {
+                        if let Some(first) = items[..i].iter().find(|x| same(x, item)) {
                             out.push(
                                 Diagnostic::error(
                                     "duplicate-item",
@@ -370,6 +370,52 @@ impl Schema {
     }
 }
 
+/// A `pattern`, with a fast path for the schema's commonest form, "one or more of
+/// anything but these characters" (`^[^\t\n\r ]+$`): ids are checked on every map,
+/// and a regex engine costs more than the rest of the schema check for them.
+#[derive(Debug)]
+enum Pattern {
+    NoneOf(Vec<char>),
+    Regex(Regex),
+}
+
+impl Pattern {
+    fn new(source: &str) -> Result<Pattern, regex_lite::Error> {
+        let re = Regex::new(source)?;
+        let none_of = source
+            .strip_prefix("^[^")
+            .and_then(|s| s.strip_suffix("]+$"))
+            .and_then(|class| {
+                let mut chars = Vec::new();
+                let mut it = class.chars();
+                while let Some(c) = it.next() {
+                    chars.push(match c {
+                        '\\' => match it.next()? {
+                            't' => '\t',
+                            'n' => '\n',
+                            'r' => '\r',
+                            _ => return None,
+                        },
+                        '^' | '[' | ']' | '-' => return None,
+                        c => c,
+                    });
+                }
+                Some(chars)
+            });
+        Ok(match none_of {
+            Some(chars) => Pattern::NoneOf(chars),
+            None => Pattern::Regex(re),
+        })
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        match self {
+            Pattern::NoneOf(chars) => !s.is_empty() && !s.contains(chars.as_slice()),
+            Pattern::Regex(re) => re.is_match(s),
+        }
+    }
+}
+
 /// Where a value sits, for messages: the map itself, under a key, or in a list.
 enum Place<'a> {
     Root,
@@ -377,13 +423,51 @@ enum Place<'a> {
     Item(&'a str),
 }
 
-impl Place<'_> {
-    fn describe(&self) -> String {
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Place::Root => "the map".to_string(),
-            Place::Key(k) => format!("`{k}`"),
-            Place::Item(k) => format!("each entry of `{k}`"),
+            Place::Root => f.write_str("the map"),
+            Place::Key(k) => write!(f, "`{k}`"),
+            Place::Item(k) => write!(f, "each entry of `{k}`"),
         }
+    }
+}
+
+/// Whether `node` equals the JSON value `json`, without building JSON from the node.
+fn equals(node: &Node, json: &Json) -> bool {
+    match (&node.value, json) {
+        (Value::Null, Json::Null) => true,
+        (Value::Bool(a), Json::Bool(b)) => a == b,
+        (Value::Str(a), Json::String(b)) => a == b,
+        (Value::Int(_) | Value::Float(_), Json::Number(n)) => node.as_f64() == n.as_f64(),
+        (Value::Seq(items), Json::Array(values)) => {
+            items.len() == values.len() && items.iter().zip(values).all(|(a, b)| equals(a, b))
+        }
+        (Value::Map(entries), Json::Object(fields)) => {
+            entries.len() == fields.len()
+                && entries
+                    .iter()
+                    .all(|e| fields.get(&e.key).is_some_and(|v| equals(&e.value, v)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether two nodes hold the same value, wherever they are written.
+fn same(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
+        }
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+            a.as_f64() == b.as_f64()
+        }
+        (x, y) => x == y,
     }
 }
 
@@ -494,7 +578,7 @@ impl Compiler {
                 "pattern" => {
                     let p = v.as_str().ok_or_else(bad)?;
                     rule.pattern =
-                        Some(Regex::new(p).map_err(|e| format!("{at}: bad pattern: {e}"))?);
+                        Some(Pattern::new(p).map_err(|e| format!("{at}: bad pattern: {e}"))?);
                 }
                 "format" => match v.as_str() {
                     Some("date") => rule.date = true,
@@ -510,6 +594,23 @@ impl Compiler {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pattern_fast_path_agrees_with_the_regex() {
+        let source = "^[^\\t\\n\\r ]+$";
+        let fast = Pattern::new(source).unwrap();
+        assert!(matches!(fast, Pattern::NoneOf(_)), "{fast:?}");
+        let re = Regex::new(source).unwrap();
+        for s in [
+            "", "a", "a b", "a\tb", "x\n", "\r", "ид-1", "下单", "a-b_c.d", " ",
+        ] {
+            assert_eq!(fast.is_match(s), re.is_match(s), "{s:?}");
+        }
+        assert!(matches!(
+            Pattern::new("^(https?://|mailto:)[^\\t\\n\\r ]+$").unwrap(),
+            Pattern::Regex(_)
+        ));
+    }
     use crate::read::{Limits, parse};
 
     fn findings(yaml: &str) -> Vec<Diagnostic> {

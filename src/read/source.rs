@@ -21,27 +21,37 @@ impl Default for Limits {
     }
 }
 
-/// One input's text, with a byte offset for the start of every line.
+/// One input's text, with a byte offset for the start of every line, indexed on first
+/// use: most files have no finding and never need it.
 #[derive(Debug)]
 pub struct Source {
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Source {
     pub fn new(text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source { text, line_starts }
+        Source {
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// The text of 1-based line `line`, without its line ending.
     pub fn line(&self, line: u32) -> &str {
-        let Some(&start) = self.line_starts.get((line as usize).wrapping_sub(1)) else {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get((line as usize).wrapping_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
+        let end = starts
             .get(line as usize)
             .map_or(self.text.len(), |&next| next - 1);
         let text = &self.text[start..end.max(start)];

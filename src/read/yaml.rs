@@ -190,7 +190,7 @@ fn build(
             }
             Event::Scalar(value, style, _anchor, tag) => {
                 let value = match tag {
-                    None => resolve(&value, style),
+                    None => resolve(value, style),
                     Some(tag) if tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str" => {
                         Value::Str(value.into_owned())
                     }
@@ -351,11 +351,11 @@ fn scan_error(err: ScanError) -> Diagnostic {
 
 /// Resolves a scalar by the YAML 1.2 core schema: quoted text stays text, plain text may
 /// be null, a boolean or a number. (`yes`/`no` stay text, as in YAML 1.2.)
-fn resolve(raw: &str, style: ScalarStyle) -> Value {
+fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
-        return Value::Str(raw.to_string());
+        return Value::Str(raw.into_owned());
     }
-    match raw {
+    match &*raw {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
@@ -366,15 +366,15 @@ fn resolve(raw: &str, style: ScalarStyle) -> Value {
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
     }
-    if let Some(v) = parse_int(raw) {
+    if let Some(v) = parse_int(&raw) {
         return v;
     }
-    if is_float(raw)
+    if is_float(&raw)
         && let Ok(f) = raw.parse::<f64>()
     {
         return Value::Float(f);
     }
-    Value::Str(raw.to_string())
+    Value::Str(raw.into_owned())
 }
 
 fn parse_int(raw: &str) -> Option<Value> {
