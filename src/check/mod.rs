@@ -267,17 +267,34 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
 
 /// Checks every input on all cores, keeping only findings; reports come back in input order.
 pub fn check_all(inputs: &[Input], config: &Config, options: &Options) -> Vec<FileReport> {
+    check_all_counting(
+        inputs,
+        config,
+        options,
+        &std::sync::atomic::AtomicUsize::new(0),
+    )
+}
+
+/// [`check_all`], counting finished files in `done` for a progress display.
+pub fn check_all_counting(
+    inputs: &[Input],
+    config: &Config,
+    options: &Options,
+    done: &std::sync::atomic::AtomicUsize,
+) -> Vec<FileReport> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(inputs.len().max(1));
+    let counter = done;
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(input) = inputs.get(i) else { break };
             done.push((i, check_input(input, config, options).report));
+            counter.fetch_add(1, Ordering::Relaxed);
         }
         done
     };

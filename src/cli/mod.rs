@@ -4,6 +4,7 @@
 pub mod args;
 mod diff;
 mod output;
+mod progress;
 mod render;
 mod rules;
 mod validate;

@@ -20,7 +20,10 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
     let (inputs, path_errors) = (collected.inputs, collected.errors);
     let options = options(&args.check);
     let config = config(&args.check);
-    let mut reports = check::check_all(&inputs, &config, &options);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let mut reports = super::progress::while_running(inputs.len(), &done, || {
+        check::check_all_counting(&inputs, &config, &options, &done)
+    });
     reports.extend(config.take_reports());
     let summary = Summary::of(&reports);
     let text = match args.format {
