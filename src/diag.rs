@@ -82,9 +82,17 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub span: Span,
     pub notes: Vec<Note>,
-    /// The source line `span` starts on, kept so printers need not hold whole files.
+    /// The source line `span` starts on, kept so printers need not hold whole files;
+    /// on a very long line, only a window around the span (see [`Diagnostic::set_line`]).
     pub line_text: String,
+    /// Characters of the line cut before `line_text`.
+    pub line_skip: usize,
+    /// Whether the line goes on after `line_text`.
+    pub line_more: bool,
 }
+
+/// Lines longer than this many bytes are kept as a window of as many characters.
+pub const LINE_WINDOW: usize = 320;
 
 impl Diagnostic {
     pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
@@ -105,7 +113,28 @@ impl Diagnostic {
             span,
             notes: Vec::new(),
             line_text: String::new(),
+            line_skip: 0,
+            line_more: false,
         }
+    }
+
+    /// Keeps the source line, or a window of it around the span when it is long: a
+    /// minified one-line map with thousands of findings must not copy the line for each.
+    /// `char_starts` gives the byte offset of each character of a line longer than
+    /// [`LINE_WINDOW`] bytes.
+    pub fn set_line(&mut self, line: &str, char_starts: &[usize]) {
+        if line.len() <= LINE_WINDOW {
+            self.line_text = line.to_string();
+            return;
+        }
+        let starts = char_starts;
+        let start = (self.span.start.col as usize).saturating_sub(1);
+        let skip = start.saturating_sub(80).min(starts.len());
+        let end = (skip + LINE_WINDOW).min(starts.len());
+        let byte = |i: usize| starts.get(i).copied().unwrap_or(line.len());
+        self.line_text = line[byte(skip)..byte(end)].to_string();
+        self.line_skip = skip;
+        self.line_more = end < starts.len();
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -137,5 +166,28 @@ impl Tally {
             Severity::Warning => self.warnings += 1,
             Severity::Info => self.infos += 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_kept_as_a_window_around_the_span() {
+        let line: String = (0..2000)
+            .map(|i| if i == 1500 { 'é' } else { 'x' })
+            .collect();
+        let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+        let at = Pos { line: 1, col: 1501 };
+        let mut d = Diagnostic::error("x", Span::new(at, at), "m");
+        d.set_line(&line, &starts);
+        assert_eq!(d.line_skip, 1500 - 80);
+        assert!(d.line_more);
+        assert_eq!(d.line_text.chars().count(), LINE_WINDOW);
+        assert_eq!(d.line_text.chars().nth(80), Some('é'));
+        let mut short = Diagnostic::error("x", Span::new(at, at), "m");
+        short.set_line("short", &[]);
+        assert_eq!((short.line_text.as_str(), short.line_skip), ("short", 0));
     }
 }

@@ -51,9 +51,17 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
+            // A link whose target is missing, or that loops, exists as a link.
+            let message = match (path.symlink_metadata(), std::fs::metadata(path)) {
+                (Ok(_), Err(e)) if e.raw_os_error() == Some(40) => {
+                    "a symbolic link that loops back on itself".to_string()
+                }
+                (Ok(_), Err(_)) => "a symbolic link whose target cannot be reached".to_string(),
+                _ => "no such file or folder".to_string(),
+            };
             errors.push(PathError {
                 path: path.display().to_string(),
-                message: "no such file or folder".to_string(),
+                message,
             });
         }
     }

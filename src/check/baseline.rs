@@ -42,7 +42,8 @@ pub fn resolve(reports: &mut [FileReport]) {
                 format!("the baseline map `{value}` cannot be found"),
             )
             .with_help(help);
-            d.line_text = line.clone();
+            let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+            d.set_line(line, &starts);
             report.diagnostics.push(d);
             report.diagnostics.sort_by_key(|d| (d.span.start, d.code));
         }

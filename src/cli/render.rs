@@ -30,12 +30,27 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     });
     let to_stdout = args.output.as_os_str() == "-";
     let several = inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
+    // `-o out.svg` names a file even when a folder is rendered; `-o site` or `-o site/`
+    // names a folder.
+    let file_like = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
+        .is_some();
     let to_dir = !to_stdout
         && (args.output.is_dir()
             || args.output.to_string_lossy().ends_with(['/', '\\'])
-            || several);
+            || (several && !file_like));
     if to_stdout && several {
         anyhow::bail!("several maps cannot share stdout; write them to a folder with `-o FOLDER/`");
+    }
+    if !to_stdout && !to_dir && inputs.len() > 1 {
+        anyhow::bail!(
+            "{} maps cannot share the file `{}`; write them to a folder with `-o FOLDER/`",
+            inputs.len(),
+            args.output.display()
+        );
     }
     let format = match chosen {
         Some(f) => f,

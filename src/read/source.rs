@@ -10,6 +10,10 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Deepest nesting of mappings and lists.
     pub max_depth: usize,
+    /// Most entries in one list or mapping (a map of 2,000 stages is fine).
+    pub max_items: usize,
+    /// Longest single value or key, in bytes.
+    pub max_scalar_bytes: usize,
 }
 
 impl Default for Limits {
@@ -17,6 +21,8 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 8 * 1024 * 1024,
             max_depth: 64,
+            max_items: 10_000,
+            max_scalar_bytes: 64 * 1024,
         }
     }
 }
@@ -58,12 +64,20 @@ impl Source {
         text.strip_suffix('\r').unwrap_or(text)
     }
 
-    /// Fills in each diagnostic's source line, so the file itself can be dropped.
+    /// Fills in each diagnostic's source line, so the file itself can be dropped. The
+    /// character offsets of a long line are computed once, however many findings it has.
     pub fn attach_lines(&self, diagnostics: &mut [Diagnostic]) {
+        let mut long: (u32, Vec<usize>) = (0, Vec::new());
         for d in diagnostics {
-            if d.line_text.is_empty() {
-                d.line_text = self.line(d.span.start.line).to_string();
+            if !d.line_text.is_empty() {
+                continue;
             }
+            let number = d.span.start.line;
+            let line = self.line(number);
+            if line.len() > crate::diag::LINE_WINDOW && long.0 != number {
+                long = (number, line.char_indices().map(|(i, _)| i).collect());
+            }
+            d.set_line(line, &long.1);
         }
     }
 }

@@ -189,6 +189,20 @@ fn build(
                 .with_help("write the value out in full where the alias stands"));
             }
             Event::Scalar(value, style, _anchor, tag) => {
+                if value.len() > limits.max_scalar_bytes {
+                    return Err(Diagnostic::error(
+                        "value-too-long",
+                        sp,
+                        format!(
+                            "this value is {} KiB long; the most cjm reads is {} KiB",
+                            value.len() / 1024,
+                            limits.max_scalar_bytes / 1024
+                        ),
+                    )
+                    .with_help(
+                        "a journey map holds short texts; link long documents with `url:`",
+                    ));
+                }
                 let value = match tag {
                     None => resolve(value, style),
                     Some(tag) if tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str" => {
@@ -258,6 +272,24 @@ fn build(
                 None => continue,
             },
         };
+        let full = match stack.last() {
+            Some(Frame::Seq { items, .. }) => items.len() >= limits.max_items,
+            Some(Frame::Map { entries, key, .. }) => {
+                key.is_none() && entries.len() >= limits.max_items
+            }
+            None => false,
+        };
+        if full {
+            return Err(Diagnostic::error(
+                "too-many-items",
+                node.span,
+                format!(
+                    "this list or mapping has more than {} entries, the most cjm reads",
+                    limits.max_items
+                ),
+            )
+            .with_help("split the journey into several maps"));
+        }
         match stack.last_mut() {
             None => root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),

@@ -91,9 +91,12 @@ fn excerpt(line: &str, d: &Diagnostic) -> (String, String, usize) {
     let chars: Vec<char> = line.chars().collect();
     let start = (d.span.start.col as usize)
         .saturating_sub(1)
+        .saturating_sub(d.line_skip)
         .min(chars.len());
     let end = if d.span.end.line == d.span.start.line && d.span.end.col > d.span.start.col {
-        (d.span.end.col as usize - 1).min(chars.len())
+        (d.span.end.col as usize - 1)
+            .saturating_sub(d.line_skip)
+            .min(chars.len())
     } else {
         chars.len()
     }
@@ -103,7 +106,7 @@ fn excerpt(line: &str, d: &Diagnostic) -> (String, String, usize) {
     let end = end.min(to);
     let mut shown = String::new();
     let mut lead = String::new();
-    if from > 0 {
+    if from > 0 || d.line_skip > 0 {
         shown.push('…');
         lead.push(' ');
     }
@@ -126,7 +129,7 @@ fn excerpt(line: &str, d: &Diagnostic) -> (String, String, usize) {
             width += if c == '\t' { 4 } else { w };
         }
     }
-    if to < chars.len() {
+    if to < chars.len() || d.line_more {
         shown.push('…');
     }
     (shown, lead, width)

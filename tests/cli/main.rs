@@ -1,6 +1,7 @@
 //! Whole-process tests: what a user sees (arguments, exit code, stdout, stderr),
 //! snapshotted with insta. Runs in the crate root so paths in output are stable.
 
+mod bad_input;
 mod diff;
 mod lint;
 mod render;
