@@ -45,6 +45,51 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
     Schema,
+    /// Write a commented starter map that validates with no finding.
+    #[command(
+        after_help = "Examples:\n  cjm init\n  cjm init maps/checkout.yaml --type service-blueprint\n  cjm init maps/checkout-future.yaml --type future-state --baseline checkout"
+    )]
+    Init(InitArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  cjm completions bash > ~/.local/share/bash-completion/completions/cjm\n  cjm completions zsh > ~/.zfunc/_cjm\n  cjm completions fish > ~/.config/fish/completions/cjm.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), generated from this help.
+    #[command(after_help = "Example:\n  cjm man > ~/.local/share/man/man1/cjm.1")]
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The file to create; it is never overwritten. `-` prints the map instead.
+    #[arg(default_value = "journey.yaml")]
+    pub file: PathBuf,
+
+    /// The kind of map.
+    #[arg(long = "type", value_enum, default_value_t = InitType::CurrentState)]
+    pub kind: InitType,
+
+    /// For a future-state map: the current-state map it improves on (its id, or a path
+    /// relative to the new file).
+    #[arg(long, value_name = "MAP")]
+    pub baseline: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitType {
+    CurrentState,
+    FutureState,
+    DayInTheLife,
+    ServiceBlueprint,
+    Experience,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod diff;
+mod init;
 mod output;
 mod progress;
 mod render;
@@ -40,6 +41,9 @@ pub fn run() -> ExitStatus {
         Command::Render(args) => render::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
+        Command::Init(args) => init::run(args),
+        Command::Completions(args) => init::completions(args),
+        Command::Man => init::man(),
     };
     match result {
         Ok(status) => status,

@@ -1,0 +1,102 @@
+use crate::{cjm, snap};
+
+/// Runs cjm in `dir`, returning (exit code, stdout, stderr).
+fn cjm_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cjm"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_starter_map_teaches_the_format() {
+    let run = cjm(&["init", "-", "--type", "service-blueprint"], None);
+    let today = cjm::date::Date::today().to_string();
+    insta::assert_snapshot!("init_blueprint", run.replace(&today, "<today>"));
+}
+
+#[test]
+fn init_creates_a_map_that_validates_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let (code, _, err) = cjm_in(root, &["init"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("created journey.yaml"), "{err}");
+    assert!(
+        err.contains("cjm schema > journey-map.schema.json"),
+        "{err}"
+    );
+    let first = std::fs::read_to_string(root.join("journey.yaml")).unwrap();
+    assert!(first.starts_with("# yaml-language-server: $schema=journey-map.schema.json\n"));
+
+    let (code, _, err) = cjm_in(root, &["init", "journey.yaml", "--type", "experience"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(root.join("journey.yaml")).unwrap(),
+        first
+    );
+
+    let (code, _, err) = cjm_in(root, &["init", "future.yaml", "--type", "future-state"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--baseline"), "{err}");
+    assert!(!root.join("future.yaml").exists());
+    let (code, _, err) = cjm_in(
+        root,
+        &[
+            "init",
+            "future.yaml",
+            "--type",
+            "future-state",
+            "--baseline",
+            "journey",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    for kind in ["day-in-the-life", "service-blueprint", "experience"] {
+        let (code, _, err) = cjm_in(root, &["init", &format!("{kind}.yaml"), "--type", kind]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let (code, out, _) = cjm_in(root, &["validate", "--deny", "warnings", "."]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("5 files checked: no problems found"), "{out}");
+    let (code, out, _) = cjm_in(root, &["diff", "future.yaml"]);
+    assert_eq!((code, out.as_str()), (0, "journey → future\nno changes\n"));
+    // Nothing half-written is left behind.
+    let names: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn completions_come_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = cjm(&["completions", shell], None);
+        assert!(run.contains("exit: 0\n"), "{run}");
+        let out = crate::stdout_of(&run);
+        for word in ["validate", "render", "diff", "init"] {
+            assert!(out.contains(word), "{shell} lacks {word}");
+        }
+    }
+    snap!("completions_unknown_shell", &["completions", "tcsh"]);
+}
+
+#[test]
+fn the_man_page_comes_from_the_same_definitions() {
+    let run = cjm(&["man"], None);
+    let out = crate::stdout_of(&run);
+    assert!(out.contains(".TH cjm 1"), "{out:.200}");
+    for sub in ["validate", "render", "diff", "init", "completions"] {
+        assert!(out.contains(sub), "the man page lacks {sub}");
+    }
+}
