@@ -17,6 +17,7 @@ pub mod diag;
 pub mod diff;
 pub mod exit;
 pub mod git;
+pub mod import;
 pub mod init;
 pub mod inputs;
 pub mod model;

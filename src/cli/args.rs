@@ -50,6 +50,11 @@ pub enum Command {
         after_help = "Examples:\n  cjm init\n  cjm init maps/checkout.yaml --type service-blueprint\n  cjm init maps/checkout-future.yaml --type future-state --baseline checkout"
     )]
     Init(InitArgs),
+    /// Turn a Mermaid `journey` diagram into a map.
+    #[command(
+        after_help = "Sections become stages, tasks touchpoints with an emotion (score 1..5 → -2..+2),\nactors personas.\n\nExamples:\n  cjm import docs/journey.mmd -o maps/journey.yaml\n  cjm render map.yaml --format mermaid | cjm import -"
+    )]
+    Import(ImportArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  cjm completions bash > ~/.local/share/bash-completion/completions/cjm\n  cjm completions zsh > ~/.zfunc/_cjm\n  cjm completions fish > ~/.config/fish/completions/cjm.fish"
@@ -76,6 +81,20 @@ pub struct InitArgs {
     pub baseline: Option<String>,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The Mermaid file (`.mmd`, or Markdown holding one ```mermaid block); `-` reads stdin.
+    pub file: PathBuf,
+
+    /// Where to write the map: a file (replaced atomically), or `-` for stdout.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
+
+    /// The kind of map to declare.
+    #[arg(long = "type", value_enum, default_value_t = InitType::CurrentState)]
+    pub kind: InitType,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InitType {
     CurrentState,
@@ -83,6 +102,18 @@ pub enum InitType {
     DayInTheLife,
     ServiceBlueprint,
     Experience,
+}
+
+impl InitType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InitType::CurrentState => "current-state",
+            InitType::FutureState => "future-state",
+            InitType::DayInTheLife => "day-in-the-life",
+            InitType::ServiceBlueprint => "service-blueprint",
+            InitType::Experience => "experience",
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

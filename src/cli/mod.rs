@@ -3,6 +3,7 @@
 
 pub mod args;
 mod diff;
+mod import;
 mod init;
 mod output;
 mod progress;
@@ -42,6 +43,7 @@ pub fn run() -> ExitStatus {
         Command::Diff(args) => diff::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
         Command::Init(args) => init::run(args),
+        Command::Import(args) => import::run(args),
         Command::Completions(args) => init::completions(args),
         Command::Man => init::man(),
     };

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod diff;
+mod import;
 mod init;
 mod lint;
 mod render;
