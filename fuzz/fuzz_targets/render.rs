@@ -27,4 +27,5 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = cjm::render::markdown::render(&map);
     let _ = cjm::render::mermaid::render(&map);
+    let _ = cjm::render::html::render(&map);
 });

@@ -149,6 +149,8 @@ pub enum RenderFormat {
     Markdown,
     /// The Mermaid `journey` block alone (.mmd).
     Mermaid,
+    /// One self-contained page: the picture and the tables, no script (.html).
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

@@ -27,6 +27,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         RenderFormat::Svg => Format::Svg,
         RenderFormat::Markdown => Format::Markdown,
         RenderFormat::Mermaid => Format::Mermaid,
+        RenderFormat::Html => Format::Html,
     });
     let to_stdout = args.output.as_os_str() == "-";
     let several = inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
@@ -63,7 +64,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
                 .unwrap_or("");
             Format::from_extension(ext).ok_or_else(|| {
                 anyhow::anyhow!(
-                    "cannot tell the format from `{}`; name it .svg, .md or .mmd, or pass `--format`",
+                    "cannot tell the format from `{}`; name it .svg, .html, .md or .mmd, or pass `--format`",
                     args.output.display()
                 )
             })?

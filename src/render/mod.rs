@@ -1,6 +1,7 @@
 //! Pictures and documents from a map: SVG, Markdown and a Mermaid `journey` block.
 //! Renderers take a checked [`Map`] and return text; they never fail and never print.
 
+pub mod html;
 pub mod markdown;
 pub mod mermaid;
 pub mod svg;
@@ -13,6 +14,7 @@ pub enum Format {
     Svg,
     Markdown,
     Mermaid,
+    Html,
 }
 
 impl Format {
@@ -22,6 +24,7 @@ impl Format {
             "svg" => Format::Svg,
             "md" | "markdown" => Format::Markdown,
             "mmd" | "mermaid" => Format::Mermaid,
+            "html" | "htm" => Format::Html,
             _ => return None,
         })
     }
@@ -31,6 +34,7 @@ impl Format {
             Format::Svg => "svg",
             Format::Markdown => "md",
             Format::Mermaid => "mmd",
+            Format::Html => "html",
         }
     }
 }
@@ -40,5 +44,6 @@ pub fn render(map: &Map, format: Format) -> String {
         Format::Svg => svg::render(map),
         Format::Markdown => markdown::render(map),
         Format::Mermaid => mermaid::render(map),
+        Format::Html => html::render(map),
     }
 }

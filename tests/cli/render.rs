@@ -291,3 +291,63 @@ fn several_maps_do_not_share_one_file() {
     assert!(run.contains("5 maps cannot share the file"), "{run}");
     assert!(!out.exists());
 }
+
+/// The page as XML (it is written well-formed), or a panic naming what broke.
+fn parse_page(html: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(html, options)
+        .unwrap_or_else(|e| panic!("the page is not well-formed: {e}"))
+}
+
+#[test]
+fn html_is_one_self_contained_page_with_nothing_active() {
+    for name in EXAMPLES
+        .iter()
+        .map(|n| format!("examples/{n}.yaml"))
+        .chain(["tests/fixtures/render/hostile.yaml".to_string()])
+    {
+        let html = render(&name, "html");
+        assert!(html.starts_with("<!DOCTYPE html>\n"), "{name}");
+        let doc = parse_page(&html);
+        for node in doc.descendants().filter(|n| n.is_element()) {
+            let tag = node.tag_name().name();
+            assert!(
+                !matches!(
+                    tag,
+                    "script" | "iframe" | "object" | "embed" | "img" | "link" | "foreignObject"
+                ),
+                "{name}: <{tag}>"
+            );
+            for a in node.attributes() {
+                assert!(
+                    !a.name().starts_with("on"),
+                    "{name}: {} on <{tag}>",
+                    a.name()
+                );
+                assert!(a.name() != "src", "{name}: an external resource");
+                if a.name() == "href" {
+                    let v = a.value();
+                    assert!(
+                        v.starts_with("https://")
+                            || v.starts_with("http://")
+                            || v.starts_with("mailto:"),
+                        "{name}: href {v}"
+                    );
+                }
+            }
+        }
+        // The picture is inline, and the tables carry every stage.
+        assert_eq!(
+            doc.descendants().filter(|n| n.has_tag_name("svg")).count(),
+            1
+        );
+        let rows = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("th") && n.attribute("scope") == Some("row"))
+            .count();
+        assert!(rows >= 1, "{name}: no stage rows");
+    }
+}
