@@ -137,6 +137,10 @@ pub struct RenderArgs {
     #[arg(long, value_enum)]
     pub format: Option<RenderFormat>,
 
+    /// For PNG: pixels per SVG unit (2 suits slides and high-density screens).
+    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+    pub scale: f32,
+
     #[command(flatten)]
     pub check: CheckArgs,
 }
@@ -151,6 +155,8 @@ pub enum RenderFormat {
     Mermaid,
     /// One self-contained page: the picture and the tables, no script (.html).
     Html,
+    /// The picture as a PNG image, drawn at `--scale` (.png).
+    Png,
 }
 
 #[derive(Debug, clap::Args)]
@@ -266,6 +272,13 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.1..=8.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a scale from 0.1 to 8")),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

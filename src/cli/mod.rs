@@ -65,6 +65,15 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Writes bytes to stdout as they are (a PNG must not pass the colour filter).
+pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Prints `error: message` to stderr.
 pub fn error(message: &str) {
     let style = anstyle::AnsiColor::Red.on_default().bold();

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use super::args::{RenderArgs, RenderFormat};
 use super::output::write_atomic;
 use super::validate::{config, options};
-use super::{emit, error, warning};
+use std::io::IsTerminal;
+
+use super::{emit_bytes, error, warning};
 use crate::check::{self, Input};
 use crate::exit::ExitStatus;
 use crate::inputs;
@@ -28,6 +30,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         RenderFormat::Markdown => Format::Markdown,
         RenderFormat::Mermaid => Format::Mermaid,
         RenderFormat::Html => Format::Html,
+        RenderFormat::Png => Format::Png,
     });
     let to_stdout = args.output.as_os_str() == "-";
     let several = inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
@@ -64,12 +67,15 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
                 .unwrap_or("");
             Format::from_extension(ext).ok_or_else(|| {
                 anyhow::anyhow!(
-                    "cannot tell the format from `{}`; name it .svg, .html, .md or .mmd, or pass `--format`",
+                    "cannot tell the format from `{}`; name it .svg, .png, .html, .md or .mmd, or pass `--format`",
                     args.output.display()
                 )
             })?
         }
     };
+    if format == Format::Png && to_stdout && std::io::stdout().is_terminal() {
+        anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o map.png`");
+    }
     if to_dir {
         std::fs::create_dir_all(&args.output).map_err(|e| {
             anyhow::anyhow!(
@@ -101,16 +107,23 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
                 continue;
             }
         };
-        let out = render::render(&map, format);
+        let out = match render::render(&map, format, args.scale) {
+            Ok(out) => out,
+            Err(e) => {
+                error(&format!("`{}`: {e}", checked.report.path));
+                status = ExitStatus::Error;
+                continue;
+            }
+        };
         if to_stdout {
-            emit(&out)?;
+            emit_bytes(&out)?;
         } else {
             let target = if to_dir {
                 args.output.join(file_name(input, format))
             } else {
                 args.output.clone()
             };
-            write_atomic(&target, out.as_bytes())?;
+            write_atomic(&target, &out)?;
         }
     }
     Ok(status)

@@ -4,6 +4,8 @@
 pub mod html;
 pub mod markdown;
 pub mod mermaid;
+#[cfg(feature = "png")]
+pub mod png;
 pub mod svg;
 pub mod text;
 
@@ -15,6 +17,8 @@ pub enum Format {
     Markdown,
     Mermaid,
     Html,
+    /// Needs the `png` feature (on by default).
+    Png,
 }
 
 impl Format {
@@ -25,6 +29,7 @@ impl Format {
             "md" | "markdown" => Format::Markdown,
             "mmd" | "mermaid" => Format::Mermaid,
             "html" | "htm" => Format::Html,
+            "png" => Format::Png,
             _ => return None,
         })
     }
@@ -35,15 +40,26 @@ impl Format {
             Format::Markdown => "md",
             Format::Mermaid => "mmd",
             Format::Html => "html",
+            Format::Png => "png",
         }
     }
 }
 
-pub fn render(map: &Map, format: Format) -> String {
-    match format {
+/// The map in `format`, as bytes to write; only PNG can fail (a picture too large).
+/// `scale` sizes the PNG (pixels per SVG unit); text formats ignore it.
+pub fn render(map: &Map, format: Format, scale: f32) -> Result<Vec<u8>, String> {
+    let text = match format {
         Format::Svg => svg::render(map),
         Format::Markdown => markdown::render(map),
         Format::Mermaid => mermaid::render(map),
         Format::Html => html::render(map),
-    }
+        #[cfg(feature = "png")]
+        Format::Png => return png::render(map, scale),
+        #[cfg(not(feature = "png"))]
+        Format::Png => {
+            let _ = scale;
+            return Err("this cjm was built without PNG support (the `png` feature)".to_string());
+        }
+    };
+    Ok(text.into_bytes())
 }

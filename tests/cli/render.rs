@@ -211,7 +211,7 @@ fn output_files_and_folders() {
             "render",
             "examples/grocery-current.yaml",
             "-o",
-            dir.path().join("x.png").to_str().unwrap(),
+            dir.path().join("x.pdf").to_str().unwrap(),
         ],
         None,
     );
@@ -350,4 +350,57 @@ fn html_is_one_self_contained_page_with_nothing_active() {
             .count();
         assert!(rows >= 1, "{name}: no stage rows");
     }
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn png_is_the_picture_at_the_chosen_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = render("examples/grocery-current.yaml", "svg");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let width: f32 = doc
+        .root_element()
+        .attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
+    for (scale, file) in [("1", "a.png"), ("2", "b.png")] {
+        let out = dir.path().join(file);
+        let run = cjm(
+            &[
+                "render",
+                "examples/grocery-current.yaml",
+                "--scale",
+                scale,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(run.contains("exit: 0\n"), "{run}");
+        let (w, _) = png_size(&std::fs::read(&out).unwrap());
+        let expected = (width * scale.parse::<f32>().unwrap()).ceil() as u32;
+        assert_eq!(w, expected, "scale {scale}");
+    }
+    let bad = cjm(
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "--format",
+            "png",
+            "--scale",
+            "0",
+        ],
+        None,
+    );
+    assert!(
+        bad.contains("exit: 2\n") && bad.contains("is not a scale"),
+        "{bad}"
+    );
 }
