@@ -1011,9 +1011,12 @@ fn emotion_lane(
 
 /// A Catmull-Rom spline through `pts` as cubic Bézier segments, kept within the band.
 fn smooth(pts: &[(f64, f64)], top: f64, bottom: f64) -> String {
-    let mut d = format!("M{:.1} {:.1}", pts[0].0, pts[0].1);
+    let Some(&first) = pts.first() else {
+        return String::new();
+    };
+    let mut d = format!("M{:.1} {:.1}", first.0, first.1);
     for i in 0..pts.len() - 1 {
-        let p0 = if i == 0 { pts[0] } else { pts[i - 1] };
+        let p0 = if i == 0 { first } else { pts[i - 1] };
         let (p1, p2) = (pts[i], pts[i + 1]);
         let p3 = pts.get(i + 2).copied().unwrap_or(p2);
         let c1 = (
