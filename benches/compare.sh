@@ -19,7 +19,10 @@ mkdir -p "$peers" "$work"
 need_apt() {
   command -v "$1" >/dev/null 2>&1 && return
   echo "installing $2 with apt-get" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q "$2" >/dev/null; else sudo apt-get install -y -q "$2" >/dev/null; fi
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -q >/dev/null
+  $sudo apt-get install -y -q "$2" >/dev/null
 }
 need_apt hyperfine hyperfine
 need_apt chromium chromium
