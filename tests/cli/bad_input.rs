@@ -155,3 +155,55 @@ fn an_unreadable_file_cannot_run() {
     assert_eq!(code, 2, "{output}");
     assert!(output.contains("permission denied"), "{output}");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // The reader takes a few bytes and hangs up, as `cjm rules | head -1` does. The PNG
+    // (400 KB) is larger than any pipe buffer, so its writer surely meets the closed end.
+    let png = [
+        "render",
+        "tests/fixtures/realworld/veteran-journey.yaml",
+        "--format",
+        "png",
+    ];
+    for args in [&["rules"][..], &["schema"], &png] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cjm"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // Dropping stdout closed the pipe; whatever is left to write hits it.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"));
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+}
+
+#[test]
+fn an_output_path_that_is_a_folder_is_refused_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("changes.md");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("keep.txt"), "kept").unwrap();
+    let (code, output) = run(&[
+        "diff",
+        "examples/grocery-current.yaml",
+        "examples/grocery-future.yaml",
+        "-o",
+        folder.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{output}");
+    assert!(output.contains("is a folder"), "{output}");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("keep.txt")).unwrap(),
+        "kept"
+    );
+}
