@@ -1,4 +1,4 @@
-use crate::{cjm, snap};
+use crate::{cjm, cjm_in, snap};
 
 #[test]
 fn the_examples_pair_names_every_change() {
@@ -244,21 +244,6 @@ fn output_file_format_follows_its_extension() {
         assert!(written.starts_with(starts), "{name}: {written:.60}");
         assert!(!written.contains('\u{1b}'), "{name} has escape codes");
     }
-}
-
-/// Runs `cjm` in `dir`, returning (exit code, stdout, stderr).
-fn cjm_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cjm"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn git(dir: &std::path::Path, args: &[&str]) {

@@ -1,19 +1,4 @@
-use crate::{cjm, snap};
-
-/// Runs cjm in `dir`, returning (exit code, stdout, stderr).
-fn cjm_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cjm"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::{cjm, cjm_in, snap};
 
 #[test]
 fn the_starter_map_teaches_the_format() {

@@ -44,6 +44,21 @@ pub fn cjm(args: &[&str], stdin: Option<&[u8]>) -> String {
     )
 }
 
+/// Runs `cjm` in `dir`, returning (exit code, stdout, stderr).
+pub fn cjm_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cjm"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("cjm runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The stdout part of what [`cjm`] laid out.
 pub fn stdout_of(run: &str) -> &str {
     let after = run
