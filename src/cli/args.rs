@@ -25,36 +25,36 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check maps against the schema, their references and the lint rules.
-    #[command(
-        after_help = "Examples:\n  cjm validate maps/\n  cjm validate --format json journey.yaml\n  cat map.yaml | cjm validate -"
-    )]
-    Validate(ValidateArgs),
-    /// Draw maps as SVG, or write them as Markdown or a Mermaid journey.
-    #[command(
-        after_help = "Examples:\n  cjm render examples/grocery-current.yaml -o grocery.svg\n  cjm render maps/ -o site/maps/ --format markdown\n  cjm render map.yaml --format mermaid"
-    )]
-    Render(RenderArgs),
-    /// Show what changes between a current-state and a future-state map.
-    #[command(
-        after_help = "Examples:\n  cjm diff examples/grocery-current.yaml examples/grocery-future.yaml\n  cjm diff examples/grocery-future.yaml        # against its `baseline:`\n  cjm diff --exit-code --format json current.yaml future.yaml"
-    )]
-    Diff(DiffArgs),
-    /// List the lint rules, or explain one.
-    #[command(after_help = "Examples:\n  cjm rules\n  cjm rules stage-without-touchpoints")]
-    Rules(RulesArgs),
-    /// Print the JSON Schema of the map format (for editors and other validators).
-    Schema,
     /// Write a commented starter map that validates with no finding.
     #[command(
         after_help = "Examples:\n  cjm init\n  cjm init maps/checkout.yaml --type service-blueprint\n  cjm init maps/checkout-future.yaml --type future-state --baseline checkout"
     )]
     Init(InitArgs),
+    /// Check maps against the schema, their references and the lint rules.
+    #[command(
+        after_help = "Examples:\n  cjm validate maps/\n  cjm validate --format json journey.yaml\n  cat map.yaml | cjm validate -"
+    )]
+    Validate(ValidateArgs),
+    /// Draw maps as SVG or PNG, or write them as HTML, Markdown or a Mermaid journey.
+    #[command(
+        after_help = "Examples:\n  cjm render examples/grocery-current.yaml -o grocery.svg\n  cjm render map.yaml -o map.html\n  cjm render map.yaml -o map.png --scale 2\n  cjm render maps/ -o site/maps/ --format markdown\n  cjm render map.yaml --format mermaid"
+    )]
+    Render(RenderArgs),
+    /// Show what changes between a current-state and a future-state map.
+    #[command(
+        after_help = "Examples:\n  cjm diff examples/grocery-current.yaml examples/grocery-future.yaml\n  cjm diff examples/grocery-future.yaml        # against its `baseline:`\n  cjm diff HEAD:maps/x.yaml maps/x.yaml        # your edit against the last commit\n  cjm diff current.yaml future.yaml -o changes.svg\n  cjm diff --exit-code --format json current.yaml future.yaml"
+    )]
+    Diff(DiffArgs),
     /// Turn a Mermaid `journey` diagram into a map.
     #[command(
         after_help = "Sections become stages, tasks touchpoints with an emotion (score 1..5 → -2..+2),\nactors personas.\n\nExamples:\n  cjm import docs/journey.mmd -o maps/journey.yaml\n  cjm render map.yaml --format mermaid | cjm import -"
     )]
     Import(ImportArgs),
+    /// List the lint rules, or explain one.
+    #[command(after_help = "Examples:\n  cjm rules\n  cjm rules stage-without-touchpoints")]
+    Rules(RulesArgs),
+    /// Print the JSON Schema of the map format (for editors and other validators).
+    Schema,
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  cjm completions bash > ~/.local/share/bash-completion/completions/cjm\n  cjm completions zsh > ~/.zfunc/_cjm\n  cjm completions fish > ~/.config/fish/completions/cjm.fish"
