@@ -722,13 +722,15 @@ fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
         } else {
             ""
         };
+        // A card's outline hugs the card; bare text (a metric) gets room to breathe.
+        let inset = if b.fill.is_some() { 3.0 } else { 6.0 };
         let _ = writeln!(
             body,
             r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="none" stroke="{}" stroke-width="2.5"{dash}/>"#,
-            x + CELL_PAD - 3.0,
-            y - 3.0,
-            col_w - 2.0 * CELL_PAD + 6.0,
-            b.height() + 6.0,
+            x + CELL_PAD - inset,
+            y - inset,
+            col_w - 2.0 * CELL_PAD + 2.0 * inset,
+            b.height() + 2.0 * inset,
             m.color()
         );
     }
