@@ -1095,6 +1095,9 @@ fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64
             "metric bar: value against target".to_string(),
         ));
     }
+    if items.is_empty() {
+        return y;
+    }
     text_el(body, PAD, y + 4.0, "Legend", SMALL, true, false, INK);
     let (mut x, mut y) = (PAD, y + 22.0);
     for (swatch, label) in items {
