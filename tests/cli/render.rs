@@ -404,3 +404,18 @@ fn png_is_the_picture_at_the_chosen_scale() {
         "{bad}"
     );
 }
+
+#[test]
+fn the_legend_explains_only_what_the_map_shows() {
+    let bare = cjm(
+        &["render", "-"],
+        Some(b"cjm: 1\ntitle: Bare\ntype: experience\nstages:\n  - name: A\n    touchpoints: [{name: T}]\n"),
+    );
+    assert!(bare.contains("exit: 0\n"), "{bare}");
+    assert!(
+        !crate::stdout_of(&bare).contains(">Legend<"),
+        "a lone legend heading"
+    );
+    let full = render("examples/grocery-current.yaml", "svg");
+    assert!(full.contains(">Legend<") && full.contains(">emotion +2<"));
+}
