@@ -1,4 +1,5 @@
-//! Property tests: no input panics the reader, the schema check, the model or the rules.
+//! Property tests: no input panics the reader, the schema check, the model, the rules,
+//! the renderers or diff; the cheap, always-on cousin of the cargo-fuzz targets.
 
 use cjm::check::{Input, Options, check_bytes};
 use cjm::config::Config;
@@ -14,6 +15,27 @@ fn check(bytes: Vec<u8>) {
     for d in &checked.report.diagnostics {
         assert!(!d.message.is_empty());
     }
+    // Whatever checks clean is drawn in every format and compared with the example.
+    let Some(map) = checked.map.filter(|_| !checked.report.has_errors()) else {
+        return;
+    };
+    let svg = cjm::render::svg::render(&map);
+    roxmltree::Document::parse(&svg).expect("the SVG is well-formed");
+    let _ = cjm::render::markdown::render(&map);
+    let _ = cjm::render::mermaid::render(&map);
+    let _ = cjm::render::html::render(&map);
+    let example = check_bytes(
+        &Input::Stdin,
+        EXAMPLE.as_bytes().to_vec(),
+        &Config::default(),
+        &Options::default(),
+    )
+    .map
+    .expect("the example reads");
+    let d = cjm::diff::diff(&example, &map);
+    let picture = cjm::diff::picture::svg(&example, &map, &d);
+    roxmltree::Document::parse(&picture).expect("the diff SVG is well-formed");
+    assert!(cjm::diff::diff(&map, &map).is_empty());
 }
 
 const EXAMPLE: &str = include_str!("../examples/grocery-current.yaml");
