@@ -46,6 +46,24 @@ impl Revision {
         }
     }
 
+    /// `name` in the same folder at the same revision (for a `baseline:` beside it).
+    pub fn sibling(&self, name: &str) -> Revision {
+        let path = match self.path.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{name}"),
+            None => name.to_string(),
+        };
+        Revision {
+            spec: format!("{}:{path}", self.rev),
+            rev: self.rev.clone(),
+            path,
+        }
+    }
+
+    /// Whether the revision has this file.
+    pub fn exists(&self) -> bool {
+        git(&["cat-file", "-e", &format!("{}:{}", self.rev, self.path)]).is_ok()
+    }
+
     /// The file's bytes at the revision.
     pub fn read(&self) -> Result<Vec<u8>, String> {
         git(&["rev-parse", "--is-inside-work-tree"]).map_err(|_| {
@@ -89,5 +107,8 @@ mod tests {
         assert!(Revision::parse("HEAD:").is_none());
         assert!(Revision::parse("C:\\maps\\x.yaml").is_none());
         assert!(Revision::parse("Cargo.toml").is_none());
+        assert_eq!(r.sibling("base.yaml").spec, "HEAD~1:maps/base.yaml");
+        let top = Revision::parse("main:x.yaml").unwrap();
+        assert_eq!(top.sibling("y.yaml").spec, "main:y.yaml");
     }
 }

@@ -59,23 +59,18 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
                 Ok(m) => m,
                 Err(status) => return Ok(status),
             };
-            if let Input::Revision(r) = input_of(&args.current) {
-                anyhow::bail!(
-                    "`{}` is read from git, so its `baseline:` cannot be looked up beside it; give both maps: `cjm diff CURRENT {}`",
-                    r.spec,
-                    r.spec
-                );
-            }
             let Some(baseline) = &future.baseline else {
                 anyhow::bail!(
                     "`{}` names no `baseline:`; give both maps: `cjm diff CURRENT FUTURE`",
                     args.current.display()
                 );
             };
-            (
-                baseline_path(&args.current, &baseline.value)?,
-                args.current.clone(),
-            )
+            let current = match input_of(&args.current) {
+                // Read from git: the baseline is looked up beside it, in the same revision.
+                Input::Revision(r) => baseline_revision(&r, &baseline.value)?,
+                _ => baseline_path(&args.current, &baseline.value)?,
+            };
+            (current, args.current.clone())
         }
     };
     let (current, future) = match (load(&current_path), load(&future_path)) {
@@ -110,6 +105,20 @@ fn input_of(path: &Path) -> Input {
         Some(r) => Input::Revision(r),
         None => Input::File(path.to_path_buf()),
     }
+}
+
+/// [`baseline_path`] inside a git revision.
+fn baseline_revision(future: &Revision, baseline: &str) -> anyhow::Result<PathBuf> {
+    [
+        baseline.to_string(),
+        format!("{baseline}.yaml"),
+        format!("{baseline}.yml"),
+    ]
+    .iter()
+    .map(|name| future.sibling(name))
+    .find(Revision::exists)
+    .map(|r| PathBuf::from(r.spec))
+    .ok_or_else(|| anyhow::anyhow!("the baseline `{baseline}` of `{}` is not beside it in that revision; give both maps: `cjm diff CURRENT FUTURE`", future.spec))
 }
 
 /// The file a `baseline:` names: a relative path, or a sibling `<id>.yaml` / `.yml`.

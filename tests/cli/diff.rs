@@ -287,6 +287,18 @@ fn a_side_can_be_a_git_revision() {
     let (code, _, err) = cjm_in(&root.join("maps"), &["diff", "HEAD:./x.yaml", "x.yaml"]);
     assert_eq!(code, 0, "{err}");
 
+    // A future map read from git finds its `baseline:` beside it, in the same revision.
+    std::fs::write(root.join("maps/grocery-current.yaml"), current).unwrap();
+    std::fs::write(root.join("maps/grocery-future.yaml"), future).unwrap();
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "both"]);
+    let (code, alone, err) = cjm_in(root, &["diff", "HEAD:maps/grocery-future.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(alone, by_files);
+    let (code, _, err) = cjm_in(root, &["diff", "HEAD~1:maps/x.yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("names no `baseline:`"), "{err}");
+
     let (code, _, err) = cjm_in(root, &["diff", "nope:maps/x.yaml", "maps/x.yaml"]);
     assert_eq!(code, 2);
     assert!(err.contains("nope:maps/x.yaml: error[unreadable]: could not read it from git: invalid object name 'nope'"), "{err}");
