@@ -121,8 +121,9 @@ impl Diagnostic {
     /// Keeps the source line, or a window of it around the span when it is long: a
     /// minified one-line map with thousands of findings must not copy the line for each.
     /// `char_starts` gives the byte offset of each character of a line longer than
-    /// [`LINE_WINDOW`] bytes.
-    pub fn set_line(&mut self, line: &str, char_starts: &[usize]) {
+    /// [`LINE_WINDOW`] bytes; [`Source::attach_lines`](crate::read::Source::attach_lines)
+    /// computes it once for all the findings on a line.
+    pub fn set_line_indexed(&mut self, line: &str, char_starts: &[usize]) {
         if line.len() <= LINE_WINDOW {
             self.line_text = line.to_string();
             return;
@@ -135,6 +136,16 @@ impl Diagnostic {
         self.line_text = line[byte(skip)..byte(end)].to_string();
         self.line_skip = skip;
         self.line_more = end < starts.len();
+    }
+
+    /// [`Diagnostic::set_line_indexed`] for a lone finding.
+    pub fn set_line(&mut self, line: &str) {
+        let starts: Vec<usize> = if line.len() > LINE_WINDOW {
+            line.char_indices().map(|(i, _)| i).collect()
+        } else {
+            Vec::new()
+        };
+        self.set_line_indexed(line, &starts);
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -181,13 +192,13 @@ mod tests {
         let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
         let at = Pos { line: 1, col: 1501 };
         let mut d = Diagnostic::error("x", Span::new(at, at), "m");
-        d.set_line(&line, &starts);
+        d.set_line_indexed(&line, &starts);
         assert_eq!(d.line_skip, 1500 - 80);
         assert!(d.line_more);
         assert_eq!(d.line_text.chars().count(), LINE_WINDOW);
         assert_eq!(d.line_text.chars().nth(80), Some('é'));
         let mut short = Diagnostic::error("x", Span::new(at, at), "m");
-        short.set_line("short", &[]);
+        short.set_line("short");
         assert_eq!((short.line_text.as_str(), short.line_skip), ("short", 0));
     }
 }

@@ -66,14 +66,17 @@ impl Revision {
 
     /// The file's bytes at the revision.
     pub fn read(&self) -> Result<Vec<u8>, String> {
-        git(&["rev-parse", "--is-inside-work-tree"]).map_err(|_| {
-            format!(
-                "`{}` names a git revision, but this folder is not inside a git repository",
-                self.spec
-            )
-        })?;
         let object = format!("{}:{}", self.rev, self.path);
-        git(&["cat-file", "blob", &object])
+        git(&["cat-file", "blob", &object]).map_err(|e| {
+            // Asked only on failure, so the common path runs one git process.
+            match git(&["rev-parse", "--is-inside-work-tree"]) {
+                Ok(_) => e,
+                Err(_) => format!(
+                    "`{}` names a git revision, but this folder is not inside a git repository",
+                    self.spec
+                ),
+            }
+        })
     }
 }
 

@@ -40,6 +40,45 @@ fn at(line: usize, col: usize, len: usize) -> Span {
     Span::new(Pos { line, col }, Pos { line, col: end })
 }
 
+/// Reads a `.mmd` file, or the first ```` ```mermaid ```` block of a Markdown file, with
+/// every diagnostic on its line of the whole file and carrying that line's text.
+pub fn parse_file(text: &str) -> Result<Journey, Vec<Diagnostic>> {
+    let (body, before) = mermaid_block(text);
+    parse(body).map_err(|mut errors| {
+        let lines: Vec<&str> = text.lines().collect();
+        for d in &mut errors {
+            d.span.start.line += before;
+            d.span.end.line += before;
+            let line = (d.span.start.line as usize)
+                .checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .copied()
+                .unwrap_or("");
+            d.set_line(line);
+        }
+        errors
+    })
+}
+
+/// The journey inside a Markdown file's ```` ```mermaid ```` fence and the number of
+/// lines before it; a plain `.mmd` file is the journey itself.
+fn mermaid_block(text: &str) -> (&str, u32) {
+    let Some(start) = text.find("```mermaid") else {
+        return (text, 0);
+    };
+    let body_start = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let body_end = text[body_start..]
+        .find("```")
+        .map_or(text.len(), |i| body_start + i);
+    let before = text[..body_start].matches('\n').count();
+    (
+        &text[body_start..body_end],
+        u32::try_from(before).unwrap_or(0),
+    )
+}
+
 /// Reads a Mermaid journey; every line it cannot read is a diagnostic.
 pub fn parse(text: &str) -> Result<Journey, Vec<Diagnostic>> {
     let mut journey = Journey::default();

@@ -7,6 +7,21 @@ use std::collections::HashSet;
 use super::FileReport;
 use crate::diag::Diagnostic;
 
+/// Whether a `baseline:` value is a path (else it is a map id).
+fn looks_like_path(value: &str) -> bool {
+    value.contains(['/', '\\']) || value.ends_with(".yaml") || value.ends_with(".yml")
+}
+
+/// The file names, relative to the map's folder, where a `baseline:` value may live: the
+/// path itself, or `<id>.yaml` / `<id>.yml` beside the map. `validate` and `diff` share it.
+pub fn file_names(value: &str) -> Vec<String> {
+    if looks_like_path(value) {
+        vec![value.to_string()]
+    } else {
+        vec![format!("{value}.yaml"), format!("{value}.yml")]
+    }
+}
+
 /// Adds an `unresolved-baseline` error to each report whose baseline resolves nowhere.
 pub fn resolve(reports: &mut [FileReport]) {
     let ids: HashSet<String> = reports.iter().filter_map(|r| r.map_id.clone()).collect();
@@ -16,15 +31,9 @@ pub fn resolve(reports: &mut [FileReport]) {
         };
         let value = baseline.value.as_str();
         let dir = report.input.dir();
-        let looks_like_path =
-            value.contains(['/', '\\']) || value.ends_with(".yaml") || value.ends_with(".yml");
-        let found = if looks_like_path {
-            dir.join(value).is_file()
-        } else {
-            ids.contains(value)
-                || dir.join(format!("{value}.yaml")).is_file()
-                || dir.join(format!("{value}.yml")).is_file()
-        };
+        let looks_like_path = looks_like_path(value);
+        let found = (!looks_like_path && ids.contains(value))
+            || file_names(value).iter().any(|f| dir.join(f).is_file());
         if !found {
             let help = if looks_like_path {
                 format!(
@@ -42,8 +51,7 @@ pub fn resolve(reports: &mut [FileReport]) {
                 format!("the baseline map `{value}` cannot be found"),
             )
             .with_help(help);
-            let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
-            d.set_line(line, &starts);
+            d.set_line(line);
             report.diagnostics.push(d);
             report.diagnostics.sort_by_key(|d| (d.span.start, d.code));
         }

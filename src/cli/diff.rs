@@ -107,32 +107,24 @@ fn input_of(path: &Path) -> Input {
     }
 }
 
-/// [`baseline_path`] inside a git revision.
-fn baseline_revision(future: &Revision, baseline: &str) -> anyhow::Result<PathBuf> {
-    [
-        baseline.to_string(),
-        format!("{baseline}.yaml"),
-        format!("{baseline}.yml"),
-    ]
-    .iter()
-    .map(|name| future.sibling(name))
-    .find(Revision::exists)
-    .map(|r| PathBuf::from(r.spec))
-    .ok_or_else(|| anyhow::anyhow!("the baseline `{baseline}` of `{}` is not beside it in that revision; give both maps: `cjm diff CURRENT FUTURE`", future.spec))
-}
-
-/// The file a `baseline:` names: a relative path, or a sibling `<id>.yaml` / `.yml`.
+/// The file a `baseline:` names, beside the future map (see [`check::baseline::file_names`]).
 fn baseline_path(future: &Path, baseline: &str) -> anyhow::Result<PathBuf> {
     let dir = future.parent().unwrap_or(Path::new(""));
-    let candidates = [
-        dir.join(baseline),
-        dir.join(format!("{baseline}.yaml")),
-        dir.join(format!("{baseline}.yml")),
-    ];
-    candidates
+    check::baseline::file_names(baseline)
         .into_iter()
+        .map(|name| dir.join(name))
         .find(|p| p.is_file())
         .ok_or_else(|| anyhow::anyhow!("the baseline `{baseline}` of `{}` cannot be found beside it; give both maps: `cjm diff CURRENT FUTURE`", future.display()))
+}
+
+/// [`baseline_path`] inside a git revision.
+fn baseline_revision(future: &Revision, baseline: &str) -> anyhow::Result<PathBuf> {
+    check::baseline::file_names(baseline)
+        .iter()
+        .map(|name| future.sibling(name))
+        .find(Revision::exists)
+        .map(|r| PathBuf::from(r.spec))
+        .ok_or_else(|| anyhow::anyhow!("the baseline `{baseline}` of `{}` is not beside it in that revision; give both maps: `cjm diff CURRENT FUTURE`", future.spec))
 }
 
 fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
@@ -158,7 +150,7 @@ fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
             Kind::Removed => AnsiColor::Red.on_default(),
             _ => AnsiColor::Yellow.on_default(),
         };
-        let kind = kind_name(c.kind);
+        let kind = c.kind.as_str();
         let _ = writeln!(
             out,
             "  {style}{} {} {} `{}`{style:#}: {}",
@@ -197,13 +189,6 @@ fn json_text(current: &Map, future: &Map, d: &Diff) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(&out)? + "\n")
 }
 
-fn kind_name(kind: Kind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Tables fit for a pull-request comment.
 fn markdown_text(current: &Map, future: &Map, d: &Diff) -> String {
     use crate::render::text::markdown as md;
@@ -220,7 +205,7 @@ fn markdown_text(current: &Map, future: &Map, d: &Diff) -> String {
             c.stage.as_deref().map_or("*map*".to_string(), md),
             c.kind.mark(),
             c.item,
-            kind_name(c.kind),
+            c.kind.as_str(),
             crate::render::text::clean(&c.id).replace('`', "'"),
             md(&c.detail)
         );

@@ -24,23 +24,11 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitStatus> {
             .with_context(|| format!("could not read `{}`", args.file.display()))?;
         (args.file.display().to_string(), text)
     };
-    let (body, offset) = mermaid_block(&text);
-    let journey = match import::parse(body) {
+    let journey = match import::parse_file(&text) {
         Ok(j) => j,
-        Err(mut errors) => {
+        Err(errors) => {
             let mut out = String::new();
-            let lines: Vec<&str> = text.lines().collect();
-            for d in &mut errors {
-                d.span.start.line += offset;
-                d.span.end.line += offset;
-                let line = lines
-                    .get((d.span.start.line as usize).wrapping_sub(1))
-                    .copied()
-                    .unwrap_or("");
-                d.set_line(
-                    line,
-                    &line.char_indices().map(|(i, _)| i).collect::<Vec<_>>(),
-                );
+            for d in &errors {
                 crate::report::human::diagnostic(&mut out, &name, d);
             }
             let mut err = anstream::stderr().lock();
@@ -74,23 +62,4 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitStatus> {
         write_atomic(&args.output, yaml.as_bytes())?;
     }
     Ok(ExitStatus::Success)
-}
-
-/// The journey inside a Markdown file's ```mermaid fence, with the number of lines
-/// before it; a plain `.mmd` file is the journey itself.
-fn mermaid_block(text: &str) -> (&str, u32) {
-    let Some(start) = text.find("```mermaid") else {
-        return (text, 0);
-    };
-    let body_start = text[start..]
-        .find('\n')
-        .map_or(text.len(), |i| start + i + 1);
-    let body_end = text[body_start..]
-        .find("```")
-        .map_or(text.len(), |i| body_start + i);
-    let offset = text[..body_start].matches('\n').count();
-    (
-        &text[body_start..body_end],
-        u32::try_from(offset).unwrap_or(0),
-    )
 }

@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use crate::model::{Map, Stage};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Added,
     Removed,
@@ -21,6 +20,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name used in JSON and in printed changes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+            Kind::Changed => "changed",
+            Kind::Renamed => "renamed",
+            Kind::Moved => "moved",
+            Kind::Reordered => "reordered",
+            Kind::Resolved => "resolved",
+        }
+    }
+
     pub fn mark(self) -> char {
         match self {
             Kind::Added => '+',
@@ -28,6 +40,12 @@ impl Kind {
             Kind::Resolved => '✓',
             _ => '~',
         }
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -363,11 +381,7 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
         .touchpoints()
         .filter(|(_, u)| !future.touchpoints().any(|(_, t)| t.ident.id == u.ident.id))
     {
-        let stage = future
-            .stages
-            .iter()
-            .find(|s| s.ident.id == cs.ident.id)
-            .unwrap_or(cs);
+        let stage = listed_under(future, cs);
         push(
             Some(stage),
             Kind::Removed,
@@ -426,11 +440,7 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
         .pain_points()
         .filter(|(_, q)| !future.pain_points().any(|(_, p)| p.ident.id == q.ident.id))
     {
-        let stage = future
-            .stages
-            .iter()
-            .find(|s| s.ident.id == cs.ident.id)
-            .unwrap_or(cs);
+        let stage = listed_under(future, cs);
         let kind = if q.resolved {
             Kind::Removed
         } else {
@@ -465,11 +475,7 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
             .opportunities()
             .any(|(_, p)| p.ident.id == o.ident.id)
     }) {
-        let stage = future
-            .stages
-            .iter()
-            .find(|s| s.ident.id == cs.ident.id)
-            .unwrap_or(cs);
+        let stage = listed_under(future, cs);
         push(
             Some(stage),
             Kind::Removed,
@@ -564,6 +570,16 @@ pub fn summary(d: &Diff) -> String {
         parts.push(format!("average stage emotion {avg:+.1}"));
     }
     parts.join(", ")
+}
+
+/// The stage a removed item is listed under: its stage in the future map when that
+/// stage stayed, else its old stage.
+fn listed_under<'a>(future: &'a Map, stage: &'a Stage) -> &'a Stage {
+    future
+        .stages
+        .iter()
+        .find(|s| s.ident.id == stage.ident.id)
+        .unwrap_or(stage)
 }
 
 fn describe_touchpoint(name: &str, channel: &Option<String>) -> String {

@@ -77,7 +77,7 @@ impl Source {
             if line.len() > crate::diag::LINE_WINDOW && long.0 != number {
                 long = (number, line.char_indices().map(|(i, _)| i).collect());
             }
-            d.set_line(line, &long.1);
+            d.set_line_indexed(line, &long.1);
         }
     }
 }
