@@ -21,6 +21,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("`{}` does not name a file", path.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("could not create the folder `{}`", dir.display()))?;
     let tmp = dir.join(format!(
         ".{}.cjm-{}.tmp",
         name.to_string_lossy(),

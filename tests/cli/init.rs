@@ -21,6 +21,12 @@ fn init_creates_a_map_that_validates_and_never_overwrites() {
     let first = std::fs::read_to_string(root.join("journey.yaml")).unwrap();
     assert!(first.starts_with("# yaml-language-server: $schema=journey-map.schema.json\n"));
 
+    // The README's `cjm init maps/checkout.yaml` makes the folder it needs.
+    let (code, _, err) = cjm_in(root, &["init", "maps/checkout.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(root.join("maps/checkout.yaml").is_file());
+    std::fs::remove_dir_all(root.join("maps")).unwrap();
+
     let (code, _, err) = cjm_in(root, &["init", "journey.yaml", "--type", "experience"]);
     assert_eq!(code, 2);
     assert!(err.contains("already exists"), "{err}");
