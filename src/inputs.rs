@@ -1,8 +1,10 @@
 //! Turning the paths on the command line into the list of map files to read.
 //!
-//! Folders are walked recursively for `*.yaml` and `*.yml`, honouring `.gitignore` and
-//! skipping hidden entries; a file named explicitly is always taken; `-` is stdin.
+//! Folders are walked recursively for `*.yaml` and `*.yml` (any case), honouring
+//! `.gitignore` and skipping hidden entries; a file named explicitly is always taken;
+//! `-` is stdin. A file reached twice (named and inside a named folder) is read once.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::check::Input;
@@ -14,42 +16,63 @@ pub struct PathError {
     pub message: String,
 }
 
+/// Whether a file's name marks it as a map: `.yaml` or `.yml`, in any case.
 pub fn is_map_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// One map file to read, and where it sits below the folder it was found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub input: Input,
+    /// The path below the folder named on the command line (`banking/onboarding.yaml`
+    /// for `maps/banking/onboarding.yaml` found in `maps/`); the file name for a file
+    /// named directly. Outputs written to a folder mirror it.
+    pub relative: PathBuf,
 }
 
 /// What the command-line paths amount to.
 #[derive(Debug, Default)]
 pub struct Collected {
-    pub inputs: Vec<Input>,
+    pub found: Vec<Found>,
     /// Paths that could not be used: the run cannot be trusted (exit 2).
     pub errors: Vec<PathError>,
     /// Paths that gave nothing to check, such as an empty folder.
     pub warnings: Vec<PathError>,
 }
 
+impl Collected {
+    /// The inputs alone, in order.
+    pub fn inputs(&self) -> Vec<Input> {
+        self.found.iter().map(|f| f.input.clone()).collect()
+    }
+}
+
 /// The inputs named by `paths`, in a stable order: as given, folders sorted by name.
 pub fn collect(paths: &[PathBuf]) -> Collected {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
+    let mut collected = Collected::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            collected.found.push(Found {
+                input: Input::Stdin,
+                relative: PathBuf::from("stdin"),
+            });
         } else if path.is_dir() {
-            let before = inputs.len();
-            walk(path, &mut inputs, &mut errors);
-            if inputs.len() == before {
-                warnings.push(PathError {
+            let before = collected.found.len();
+            walk(path, &mut collected);
+            if collected.found.len() == before {
+                collected.warnings.push(PathError {
                     path: path.display().to_string(),
                     message: "no *.yaml or *.yml files in this folder".to_string(),
                 });
             }
         } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
+            collected.found.push(Found {
+                input: Input::File(path.clone()),
+                relative: path.file_name().map(PathBuf::from).unwrap_or_default(),
+            });
         } else {
             // A link whose target is missing, or that loops, exists as a link.
             let message = match (path.symlink_metadata(), std::fs::metadata(path)) {
@@ -59,20 +82,29 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                 (Ok(_), Err(_)) => "a symbolic link whose target cannot be reached".to_string(),
                 _ => "no such file or folder".to_string(),
             };
-            errors.push(PathError {
+            collected.errors.push(PathError {
                 path: path.display().to_string(),
                 message,
             });
         }
     }
-    Collected {
-        inputs,
-        errors,
-        warnings,
+    // One path cannot name a file twice; only several can.
+    if paths.len() > 1 {
+        dedupe(&mut collected.found);
     }
+    collected
 }
 
-fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
+/// Drops files reached a second time, by their canonical path.
+fn dedupe(found: &mut Vec<Found>) {
+    let mut seen = HashSet::new();
+    found.retain(|f| match &f.input {
+        Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Input::Stdin | Input::Revision(_) => true,
+    });
+}
+
+fn walk(root: &Path, collected: &mut Collected) {
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -88,13 +120,56 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<PathError>) {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 if is_file && is_map_file(entry.path()) {
-                    inputs.push(Input::File(entry.into_path()));
+                    let path = entry.into_path();
+                    let relative = path
+                        .strip_prefix(root)
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|_| {
+                            path.file_name().map(PathBuf::from).unwrap_or_default()
+                        });
+                    collected.found.push(Found {
+                        input: Input::File(path),
+                        relative,
+                    });
                 }
             }
-            Err(err) => errors.push(PathError {
+            Err(err) => collected.errors.push(PathError {
                 path: root.display().to_string(),
                 message: err.to_string(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_extensions_are_case_insensitive() {
+        for name in ["a.yaml", "a.yml", "a.YAML", "a.Yml"] {
+            assert!(is_map_file(Path::new(name)), "{name}");
+        }
+        for name in ["a.json", "a", "yaml", "a.yaml.bak"] {
+            assert!(!is_map_file(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn folders_keep_the_path_below_them_and_files_are_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("banking")).unwrap();
+        std::fs::write(dir.path().join("banking/onboarding.YAML"), "x").unwrap();
+        std::fs::write(dir.path().join("top.yml"), "x").unwrap();
+        let named = dir.path().join("top.yml");
+        let collected = collect(&[dir.path().to_path_buf(), named]);
+        let relative: Vec<_> = collected.found.iter().map(|f| f.relative.clone()).collect();
+        assert_eq!(
+            relative,
+            [
+                PathBuf::from("banking/onboarding.YAML"),
+                PathBuf::from("top.yml")
+            ]
+        );
     }
 }

@@ -14,6 +14,6 @@ fuzz_target!(|data: &[u8]| {
     );
     let reports = [checked.report];
     let summary = cjm::report::Summary::of(&reports);
-    let _ = cjm::report::human::print(&reports, &summary);
+    let _ = cjm::report::human::print(&reports, &summary, false);
     let _ = cjm::report::json::print(&reports, &summary);
 });

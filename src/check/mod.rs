@@ -4,6 +4,7 @@
 //! checked, and only findings (with their source lines) are kept.
 
 pub mod baseline;
+pub mod map_ids;
 pub mod refs;
 pub mod schema;
 pub mod suppress;
@@ -91,7 +92,7 @@ pub struct FileReport {
     pub input: Input,
     pub path: String,
     /// The map's id, when the file was read far enough to know it.
-    pub map_id: Option<String>,
+    pub map_id: Option<MapId>,
     /// The `baseline:` value and its source line, resolved later across files.
     pub baseline: Option<(Spanned<String>, String)>,
     pub diagnostics: Vec<Diagnostic>,
@@ -105,6 +106,16 @@ impl FileReport {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+}
+
+/// A map's id and where it is written, for the checks across files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapId {
+    pub id: String,
+    /// The `id:` value, or the first line when the id comes from the file name.
+    pub span: Span,
+    /// The source line of `span`.
+    pub line: String,
 }
 
 /// A checked file and, when it parsed, its model (for render and diff).
@@ -252,7 +263,16 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                     .extend(rules::run(&built, &settings, options));
             }
             suppress::apply(&source, &mut report.diagnostics);
-            report.map_id = Some(built.id.id.clone());
+            let id_span = if built.id.explicit {
+                built.id.span
+            } else {
+                start
+            };
+            report.map_id = Some(MapId {
+                id: built.id.id.clone(),
+                span: id_span,
+                line: source.line(id_span.start.line).to_string(),
+            });
             report.baseline = built
                 .baseline
                 .clone()
@@ -311,6 +331,7 @@ pub fn check_all_counting(
     };
     results.sort_by_key(|(i, _)| *i);
     let mut reports: Vec<FileReport> = results.into_iter().map(|(_, r)| r).collect();
+    map_ids::check_unique(&mut reports);
     baseline::resolve(&mut reports);
     reports
 }

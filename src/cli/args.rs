@@ -229,6 +229,10 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
 
+    /// Print every info on its own; by default infos are folded into one line per rule.
+    #[arg(short, long)]
+    pub verbose: bool,
+
     #[command(flatten)]
     pub check: CheckArgs,
 }

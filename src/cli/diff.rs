@@ -127,6 +127,8 @@ fn baseline_revision(future: &Revision, baseline: &str) -> anyhow::Result<PathBu
         .ok_or_else(|| anyhow::anyhow!("the baseline `{baseline}` of `{}` is not beside it in that revision; give both maps: `cjm diff CURRENT FUTURE`", future.spec))
 }
 
+use crate::report::count;
+
 fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
     let bold = Style::new().bold();
     let mut out = String::new();
@@ -163,8 +165,8 @@ fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
     }
     let _ = writeln!(
         out,
-        "\n{bold}{} changes:{bold:#} {}",
-        d.changes.len(),
+        "\n{bold}{}:{bold:#} {}",
+        count(d.changes.len(), "change", "changes"),
         diff::summary(d)
     );
     out
@@ -212,8 +214,8 @@ fn markdown_text(current: &Map, future: &Map, d: &Diff) -> String {
     }
     let _ = writeln!(
         out,
-        "\n**{} changes**: {}",
-        d.changes.len(),
+        "\n**{}**: {}",
+        count(d.changes.len(), "change", "changes"),
         diff::summary(d)
     );
     out

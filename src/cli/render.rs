@@ -8,10 +8,12 @@ use super::validate::{config, options};
 use std::io::IsTerminal;
 
 use super::{emit_bytes, error, warning};
-use crate::check::{self, Input};
+use crate::check;
 use crate::exit::ExitStatus;
 use crate::inputs;
+use crate::inputs::Found;
 use crate::render::{self, Format};
+use std::collections::HashMap;
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     let collected = inputs::collect(&args.paths);
@@ -24,7 +26,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     if !collected.errors.is_empty() {
         return Ok(ExitStatus::Error);
     }
-    let inputs = collected.inputs;
+    let inputs = collected.inputs();
     let chosen = args.format.map(|f| match f {
         RenderFormat::Svg => Format::Svg,
         RenderFormat::Markdown => Format::Markdown,
@@ -76,6 +78,20 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     if format == Format::Png && to_stdout && std::io::stdout().is_terminal() {
         anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o map.png`");
     }
+    let targets: Vec<PathBuf> = if to_dir {
+        let targets: Vec<PathBuf> = collected
+            .found
+            .iter()
+            .map(|f| {
+                args.output
+                    .join(f.relative.with_extension(format.extension()))
+            })
+            .collect();
+        refuse_collisions(&collected.found, &targets)?;
+        targets
+    } else {
+        vec![args.output.clone(); inputs.len()]
+    };
     if to_dir {
         std::fs::create_dir_all(&args.output).map_err(|e| {
             anyhow::anyhow!(
@@ -88,7 +104,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     let config = config(&args.check);
     let options = options(&args.check);
     let mut status = ExitStatus::Success;
-    for input in &inputs {
+    for (input, target) in inputs.iter().zip(&targets) {
         let checked = check::check_input(input, &config, &options);
         if checked.report.unreadable {
             status = ExitStatus::Error;
@@ -118,17 +134,27 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         if to_stdout {
             emit_bytes(&out)?;
         } else {
-            let target = if to_dir {
-                args.output.join(file_name(input, format))
-            } else {
-                args.output.clone()
-            };
-            write_atomic(&target, &out)?;
+            write_atomic(target, &out)?;
         }
     }
     Ok(status)
 }
 
-fn file_name(input: &Input, format: Format) -> PathBuf {
-    PathBuf::from(format!("{}.{}", input.stem(), format.extension()))
+/// Two maps written to one file would lose the first without a word: refuse before
+/// anything is written. Names are compared without case, as macOS and Windows do.
+fn refuse_collisions(found: &[Found], targets: &[PathBuf]) -> anyhow::Result<()> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, target) in targets.iter().enumerate() {
+        let key = target.to_string_lossy().to_lowercase();
+        if let Some(&first) = seen.get(&key) {
+            anyhow::bail!(
+                "`{}` and `{}` would both be written to `{}`; rename one of them, or render them separately",
+                found[first].input.display(),
+                found[i].input.display(),
+                target.display()
+            );
+        }
+        seen.insert(key, i);
+    }
+    Ok(())
 }

@@ -17,7 +17,8 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
     for w in &collected.warnings {
         warning(&format!("`{}`: {}", w.path, w.message));
     }
-    let (inputs, path_errors) = (collected.inputs, collected.errors);
+    let inputs = collected.inputs();
+    let path_errors = collected.errors;
     let options = options(&args.check);
     let config = config(&args.check);
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -25,19 +26,22 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
         check::check_all_counting(&inputs, &config, &options, &done)
     });
     reports.extend(config.take_reports());
-    let summary = Summary::of(&reports);
+    let summary = Summary {
+        path_warnings: collected.warnings.len(),
+        deny_warnings: args.deny == Some(Deny::Warnings),
+        ..Summary::of(&reports)
+    };
     let text = match args.format {
-        Format::Human => report::human::print(&reports, &summary),
+        Format::Human => report::human::print(&reports, &summary, args.verbose),
         Format::Json => report::json::print(&reports, &summary),
         Format::Github => report::github::print(&reports, &summary),
         Format::Sarif => report::sarif::print(&reports),
     };
     emit(&text)?;
-    let deny_warnings = args.deny == Some(Deny::Warnings);
     Ok(
         if !path_errors.is_empty() || reports.iter().any(|r| r.unreadable) {
             ExitStatus::Error
-        } else if summary.tally.errors > 0 || (deny_warnings && summary.tally.warnings > 0) {
+        } else if summary.fails() {
             ExitStatus::Failure
         } else {
             ExitStatus::Success

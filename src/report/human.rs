@@ -31,15 +31,48 @@ fn severity_style(s: Severity) -> Style {
 
 /// Every finding of every report, then one summary line. Styled with ANSI codes; the
 /// caller's stream strips them where colour is off.
-pub fn print(reports: &[FileReport], summary: &Summary) -> String {
+///
+/// Unless `verbose`, infos are folded into one line per rule after the errors and
+/// warnings, so a few warnings are not lost among dozens of infos.
+pub fn print(reports: &[FileReport], summary: &Summary, verbose: bool) -> String {
     let mut out = String::new();
+    // Per rule, in order of first appearance: (count, path of the first, the first).
+    let mut folded: Vec<(usize, &str, &Diagnostic)> = Vec::new();
     for report in reports {
         for d in &report.diagnostics {
-            diagnostic(&mut out, &report.path, d);
+            if verbose || d.severity != Severity::Info {
+                diagnostic(&mut out, &report.path, d);
+            } else if let Some(f) = folded.iter_mut().find(|f| f.2.code == d.code) {
+                f.0 += 1;
+            } else {
+                folded.push((1, &report.path, d));
+            }
         }
     }
-    summary_line(&mut out, summary);
+    for (count, path, d) in &folded {
+        folded_line(&mut out, *count, path, d);
+    }
+    summary_line(&mut out, summary, !folded.is_empty());
     out
+}
+
+/// `info[rule] ×12: first at path:line:col: message`.
+fn folded_line(out: &mut String, count: usize, path: &str, d: &Diagnostic) {
+    let sev = severity_style(d.severity);
+    let at = format!("{path}:{}:{}", d.span.start.line, d.span.start.col);
+    if count == 1 {
+        let _ = writeln!(
+            out,
+            "{BOLD}{at}:{BOLD:#} {sev}{}[{}]{sev:#}: {}",
+            d.severity, d.code, d.message
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{sev}{}[{}]{sev:#} ×{count}, first at {BOLD}{at}{BOLD:#}: {}",
+            d.severity, d.code, d.message
+        );
+    }
 }
 
 /// One finding: header line, source excerpt with carets, help and notes.
@@ -135,35 +168,49 @@ fn excerpt(line: &str, d: &Diagnostic) -> (String, String, usize) {
     (shown, lead, width)
 }
 
-fn summary_line(out: &mut String, s: &Summary) {
+fn summary_line(out: &mut String, s: &Summary, infos_folded: bool) {
     let files = plural(s.files, "file", "files");
     let t = s.tally;
-    if t.errors + t.warnings + t.infos == 0 {
-        let _ = writeln!(
-            out,
-            "{GREEN}{} {files} checked: no problems found{GREEN:#}",
-            s.files
-        );
+    let warnings = s.warnings();
+    if t.errors + warnings + t.infos == 0 {
+        if s.files == 0 {
+            let style = severity_style(Severity::Warning);
+            let _ = writeln!(out, "{style}no map files checked{style:#}");
+        } else {
+            let _ = writeln!(
+                out,
+                "{GREEN}{} {files} checked: no problems found{GREEN:#}",
+                s.files
+            );
+        }
         return;
     }
     let mut parts = Vec::new();
     for (n, one, many) in [
         (t.errors, "error", "errors"),
-        (t.warnings, "warning", "warnings"),
+        (warnings, "warning", "warnings"),
         (t.infos, "info", "infos"),
     ] {
         if n > 0 {
             parts.push(format!("{n} {}", plural(n, one, many)));
         }
     }
+    if let Some(last) = parts.last_mut().filter(|_| infos_folded) {
+        last.push_str(" (folded by rule; `--verbose` shows each)");
+    }
     let style = if t.errors > 0 {
         severity_style(Severity::Error)
     } else {
         severity_style(Severity::Warning)
     };
+    let why = if t.errors == 0 && s.fails() {
+        "; failing because `--deny warnings` is on"
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
-        "{style}{} {files} checked: {}{style:#}",
+        "{style}{} {files} checked: {}{why}{style:#}",
         s.files,
         parts.join(", ")
     );

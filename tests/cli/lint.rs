@@ -15,7 +15,15 @@ fn every_rule_fires_on_its_fixture_and_not_on_the_near_miss() {
             "rule `{}` has no fixtures in {dir}",
             rule.name
         );
-        let flagged = cjm(&["validate", TODAY, &format!("{dir}/flagged.yaml")], None);
+        let flagged = cjm(
+            &[
+                "validate",
+                TODAY,
+                "--verbose",
+                &format!("{dir}/flagged.yaml"),
+            ],
+            None,
+        );
         assert_eq!(findings_of(&flagged, rule.name), 1, "{flagged}");
         insta::assert_snapshot!(format!("rule_{}", rule.name), flagged);
         let clean = cjm(&["validate", TODAY, &format!("{dir}/clean.yaml")], None);

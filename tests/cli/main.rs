@@ -6,6 +6,7 @@ mod diff;
 mod import;
 mod init;
 mod lint;
+mod many;
 mod render;
 mod validate;
 
