@@ -147,6 +147,7 @@ impl Config {
                 map_id: None,
                 baseline: None,
                 diagnostics,
+                suppressed: Vec::new(),
                 unreadable,
             });
         }

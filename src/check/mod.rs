@@ -96,6 +96,8 @@ pub struct FileReport {
     /// The `baseline:` value and its source line, resolved later across files.
     pub baseline: Option<(Spanned<String>, String)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lint findings silenced by `# cjm: allow`, kept for machine output.
+    pub suppressed: Vec<suppress::Suppressed>,
     /// The file could not be read at all (missing, unreadable, a folder).
     pub unreadable: bool,
 }
@@ -136,6 +138,7 @@ pub fn check_input(input: &Input, config: &Config, options: &Options) -> Checked
                 map_id: None,
                 baseline: None,
                 diagnostics: vec![diagnostic],
+                suppressed: Vec::new(),
                 unreadable: true,
             },
             map: None,
@@ -198,6 +201,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
         map_id: None,
         baseline: None,
         diagnostics: Vec::new(),
+        suppressed: Vec::new(),
         unreadable: false,
     };
     let start = Span::point(Pos { line: 1, col: 1 });
@@ -262,7 +266,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                     .diagnostics
                     .extend(rules::run(&built, &settings, options));
             }
-            suppress::apply(&source, &mut report.diagnostics);
+            report.suppressed = suppress::apply(&source, &mut report.diagnostics);
             let id_span = if built.id.explicit {
                 built.id.span
             } else {

@@ -72,6 +72,16 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Text,
     locations: Vec<Location<'a>>,
+    /// Present on findings silenced in the source, so code scanning shows them as such.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<SarifSuppression<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifSuppression<'a> {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justification: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -135,7 +145,12 @@ pub fn print(reports: &[FileReport]) -> String {
         .collect();
     let mut results = Vec::new();
     for report in reports {
-        for d in &report.diagnostics {
+        let live = report.diagnostics.iter().map(|d| (d, None));
+        let silenced = report
+            .suppressed
+            .iter()
+            .map(|s| (&s.diagnostic, Some(s.reason.as_deref())));
+        for (d, suppression) in live.chain(silenced) {
             let index = match rules.iter().position(|r| r.id == d.code) {
                 Some(i) => i,
                 None => {
@@ -174,6 +189,13 @@ pub fn print(reports: &[FileReport]) -> String {
                         }),
                     },
                 }],
+                suppressions: suppression
+                    .map(|justification| SarifSuppression {
+                        kind: "inSource",
+                        justification,
+                    })
+                    .into_iter()
+                    .collect(),
             });
         }
     }

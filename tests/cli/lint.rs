@@ -215,3 +215,45 @@ fn the_readme_lists_every_rule() {
         "README rule table is out of date: run `CJM_UPDATE_README=1 cargo test`"
     );
 }
+
+#[test]
+fn suppression_reasons_reach_json_and_sarif() {
+    let file = "tests/fixtures/lint/suppressed/variants.yaml";
+    let json = cjm(&["validate", TODAY, "--format", "json", file], None);
+    let body = json
+        .split("----- stdout -----\n")
+        .nth(1)
+        .and_then(|s| s.split("----- stderr -----").next())
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let suppressed = v["suppressed"].as_array().unwrap();
+    assert_eq!(suppressed.len(), 2, "{json}");
+    assert_eq!(suppressed[0]["code"], "stage-without-touchpoints");
+    assert_eq!(
+        suppressed[0]["reason"],
+        "awareness happens off our channels"
+    );
+    assert_eq!(suppressed[1]["code"], "unaddressed-pain-point");
+    assert!(suppressed[1]["reason"].is_null());
+    // The bare marker is the one finding left.
+    assert_eq!(v["diagnostics"][0]["code"], "empty-suppression", "{json}");
+
+    let sarif = cjm(&["validate", TODAY, "--format", "sarif", file], None);
+    let body = sarif
+        .split("----- stdout -----\n")
+        .nth(1)
+        .and_then(|s| s.split("----- stderr -----").next())
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let silenced: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(silenced.len(), 2, "{sarif}");
+    assert_eq!(silenced[0]["suppressions"][0]["kind"], "inSource");
+    assert_eq!(
+        silenced[0]["suppressions"][0]["justification"],
+        "awareness happens off our channels"
+    );
+}
