@@ -39,7 +39,12 @@ fn schema(bencher: Bencher, shape: corpus::Shape) {
 fn model_and_references(bencher: Bencher, shape: corpus::Shape) {
     let text = sample(shape);
     let root = parse(&text, &Limits::default()).root.expect("parses");
-    bencher.bench(|| refs::check(&cjm::model::build(black_box(&root), "m")));
+    bencher.bench(|| {
+        refs::check(
+            &cjm::model::build(black_box(&root), "m"),
+            &Default::default(),
+        )
+    });
 }
 
 #[divan::bench(args = SHAPES)]

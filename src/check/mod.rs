@@ -255,9 +255,15 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                 Ok(schema) => schema.validate(&root),
                 Err(e) => vec![Diagnostic::error("internal", start, e)],
             };
+            let schema_failed = !schema_findings.is_empty();
             report.diagnostics.extend(schema_findings);
             let built = model::build(&root, &input.stem());
-            report.diagnostics.extend(refs::check(&built));
+            let unread = if schema_failed {
+                refs::unread_ids(&root, &built)
+            } else {
+                std::collections::HashSet::new()
+            };
+            report.diagnostics.extend(refs::check(&built, &unread));
             // Lint speaks about complete maps: on a broken one its findings are noise
             // (a misspelt `touchpoints` key is not a stage without touchpoints).
             if report.diagnostics.is_empty() {

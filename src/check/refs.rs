@@ -2,13 +2,64 @@
 //! `touchpoint:`, `addresses:` and `evidence:` naming something that exists.
 //! (`baseline:` spans files and is resolved in `check::baseline`.)
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::Diagnostic;
-use crate::model::{Ident, Map, Spanned};
+use crate::model::{Ident, Map, Spanned, slug};
+use crate::read::{Node, Value};
 use crate::suggest::did_you_mean;
 
-pub fn check(map: &Map) -> Vec<Diagnostic> {
+/// Ids written in the file that the model did not take in, because they sit under a key
+/// the schema does not know (`pain-points:` for `pain_points:`) or in a value of the
+/// wrong shape. A reference to one of them is not reported: the schema error already
+/// says what to fix, and "no pain point has the id" would only send the author looking
+/// in the wrong place.
+pub fn unread_ids(root: &Node, map: &Map) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    collect_ids(root, &mut ids, 0);
+    let known = map
+        .stages
+        .iter()
+        .map(|s| &s.ident)
+        .chain(map.personas.iter().map(|p| &p.ident))
+        .chain(map.research.iter().map(|r| &r.ident))
+        .chain(map.touchpoints().map(|(_, t)| &t.ident))
+        .chain(map.pain_points().map(|(_, p)| &p.ident))
+        .chain(map.opportunities().map(|(_, o)| &o.ident));
+    for ident in known {
+        ids.remove(&ident.id);
+    }
+    ids
+}
+
+/// Every mapping's `id:`, or the slug of its `name:` (the id it would get).
+fn collect_ids(node: &Node, ids: &mut HashSet<String>, depth: usize) {
+    // The reader caps nesting; this guards the recursion on its own all the same.
+    if depth > 128 {
+        return;
+    }
+    match &node.value {
+        Value::Map(entries) => {
+            let id = node.get("id").and_then(Node::as_str).map(str::to_string);
+            if let Some(id) = id.or_else(|| node.get("name").and_then(Node::as_str).map(slug)) {
+                ids.insert(id);
+            }
+            for e in entries {
+                collect_ids(&e.value, ids, depth + 1);
+            }
+        }
+        Value::Seq(items) => {
+            for item in items {
+                collect_ids(item, ids, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Ids unique per kind and references that resolve; references to `unread` ids (see
+/// [`unread_ids`]) are left to the schema's findings.
+pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     unique("stage", map.stages.iter().map(|s| &s.ident), &mut out);
     unique("persona", map.personas.iter().map(|p| &p.ident), &mut out);
@@ -69,16 +120,17 @@ pub fn check(map: &Map) -> Vec<Diagnostic> {
                 "unknown-touchpoint",
                 t,
                 &touchpoints,
+                unread,
                 &mut out,
             );
         }
         for e in &pain.evidence {
-            resolve("research", "unknown-research", e, &research, &mut out);
+            resolve("research", "unknown-research", e, &research, unread, &mut out);
         }
     }
     for (_, opp) in map.opportunities() {
         for a in &opp.addresses {
-            resolve("pain point", "unknown-pain-point", a, &pains, &mut out);
+            resolve("pain point", "unknown-pain-point", a, &pains, unread, &mut out);
         }
     }
     out
@@ -116,9 +168,10 @@ fn resolve(
     code: &'static str,
     reference: &Spanned<String>,
     known: &[&str],
+    unread: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
-    if known.contains(&reference.value.as_str()) {
+    if known.contains(&reference.value.as_str()) || unread.contains(&reference.value) {
         return;
     }
     let help = match did_you_mean(&reference.value, known.iter().copied()) {

@@ -152,3 +152,17 @@ fn colour_is_off_in_pipes_and_on_when_asked() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}[1m\u{1b}[33mwarning"));
 }
+
+#[test]
+fn a_misspelt_key_is_one_finding_not_a_cascade_of_unknown_ids() {
+    // `slot-scarcity` lives under the misspelt `pain-points:`: not reported again;
+    // `slot-scarcty` is written nowhere: still reported.
+    snap!(
+        "refs_no_cascade",
+        &[
+            "validate",
+            TODAY,
+            "tests/fixtures/refs/misspelt-key-cascade.yaml"
+        ]
+    );
+}
