@@ -105,6 +105,12 @@ impl Diagnostic {
         span: Span,
         message: impl Into<String>,
     ) -> Self {
+        // Every printed code must be explainable by `cjm explain`: a new code without a
+        // section in `codes.md` fails the first test that produces it.
+        debug_assert!(
+            crate::codes::is_known(code),
+            "`{code}` has no section in src/codes.md"
+        );
         Diagnostic {
             code,
             severity,
@@ -191,13 +197,13 @@ mod tests {
             .collect();
         let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
         let at = Pos { line: 1, col: 1501 };
-        let mut d = Diagnostic::error("x", Span::new(at, at), "m");
+        let mut d = Diagnostic::error("yaml-syntax", Span::new(at, at), "m");
         d.set_line_indexed(&line, &starts);
         assert_eq!(d.line_skip, 1500 - 80);
         assert!(d.line_more);
         assert_eq!(d.line_text.chars().count(), LINE_WINDOW);
         assert_eq!(d.line_text.chars().nth(80), Some('é'));
-        let mut short = Diagnostic::error("x", Span::new(at, at), "m");
+        let mut short = Diagnostic::error("yaml-syntax", Span::new(at, at), "m");
         short.set_line("short");
         assert_eq!((short.line_text.as_str(), short.line_skip), ("short", 0));
     }

@@ -125,12 +125,26 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
             );
         }
         for e in &pain.evidence {
-            resolve("research", "unknown-research", e, &research, unread, &mut out);
+            resolve(
+                "research",
+                "unknown-research",
+                e,
+                &research,
+                unread,
+                &mut out,
+            );
         }
     }
     for (_, opp) in map.opportunities() {
         for a in &opp.addresses {
-            resolve("pain point", "unknown-pain-point", a, &pains, unread, &mut out);
+            resolve(
+                "pain point",
+                "unknown-pain-point",
+                a,
+                &pains,
+                unread,
+                &mut out,
+            );
         }
     }
     out

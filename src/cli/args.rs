@@ -53,6 +53,11 @@ pub enum Command {
     /// List the lint rules, or explain one.
     #[command(after_help = "Examples:\n  cjm rules\n  cjm rules stage-without-touchpoints")]
     Rules(RulesArgs),
+    /// Explain a diagnostic code (`unknown-key`, `yaml-syntax`, a lint rule, ...).
+    #[command(
+        after_help = "Every finding names its code in brackets: `error[unknown-key]`.\n\nExamples:\n  cjm explain unknown-key\n  cjm explain          # every code, with a one-line summary"
+    )]
+    Explain(ExplainArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
     Schema,
     /// Print a shell completion script.
@@ -200,11 +205,55 @@ pub enum DiffFormat {
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
     /// A rule to explain; without one, all rules are listed.
+    #[arg(value_parser = rule_names(), hide_possible_values = true)]
     pub rule: Option<String>,
 
     /// How to print the catalogue or the rule.
     #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
     pub format: RulesFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The code to explain; without one, every code is listed.
+    #[arg(value_parser = code_names(), hide_possible_values = true)]
+    pub code: Option<String>,
+}
+
+/// Takes any name (cjm answers an unknown one with its own "did you mean") but tells
+/// the shell completion scripts which names exist.
+#[derive(Clone)]
+pub struct NameParser(fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for NameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+fn rule_names() -> NameParser {
+    NameParser(|| crate::rules::RULES.iter().map(|r| r.name).collect())
+}
+
+fn code_names() -> NameParser {
+    NameParser(|| crate::codes::names().collect())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod diff;
+mod explain;
 mod import;
 mod init;
 mod output;
@@ -39,6 +40,7 @@ pub fn run() -> ExitStatus {
     let result = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Render(args) => render::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),

@@ -48,17 +48,22 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitStatus> {
         anyhow::bail!("there is no rule named `{name}`; {hint}");
     };
     let text = match args.format {
-        RulesFormat::Human => format!(
-            "# {}\n\nDefault level: {}. {}.\n\n{}\n",
-            rule.name,
-            rule.default_level,
-            capitalise(rule.summary),
-            rule.doc()
-        ),
+        RulesFormat::Human => explain(rule),
         RulesFormat::Json => serde_json::to_string_pretty(&RuleOut::from(rule))? + "\n",
     };
     emit(&text)?;
     Ok(ExitStatus::Success)
+}
+
+/// One rule's documentation, as `cjm rules NAME` and `cjm explain NAME` print it.
+pub fn explain(rule: &Rule) -> String {
+    format!(
+        "# {}\n\nDefault level: {}. {}.\n\n{}\n",
+        rule.name,
+        rule.default_level,
+        capitalise(rule.summary),
+        rule.doc()
+    )
 }
 
 fn table() -> String {

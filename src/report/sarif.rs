@@ -158,9 +158,15 @@ pub fn print(reports: &[FileReport]) -> String {
                         id: d.code.to_string(),
                         name: d.code.to_string(),
                         short_description: Text {
-                            text: format!("cjm check `{}`", d.code),
+                            text: crate::codes::find(d.code).map_or_else(
+                                || format!("cjm check `{}`", d.code),
+                                |c| c.summary.clone(),
+                            ),
                         },
-                        help: None,
+                        help: crate::codes::find(d.code).map(|c| Help {
+                            text: c.doc.to_string(),
+                            markdown: c.doc.to_string(),
+                        }),
                         default_configuration: Configuration { level: "error" },
                     });
                     rules.len() - 1

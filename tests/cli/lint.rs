@@ -220,12 +220,7 @@ fn the_readme_lists_every_rule() {
 fn suppression_reasons_reach_json_and_sarif() {
     let file = "tests/fixtures/lint/suppressed/variants.yaml";
     let json = cjm(&["validate", TODAY, "--format", "json", file], None);
-    let body = json
-        .split("----- stdout -----\n")
-        .nth(1)
-        .and_then(|s| s.split("----- stderr -----").next())
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let v: serde_json::Value = serde_json::from_str(crate::stdout_of(&json)).unwrap();
     let suppressed = v["suppressed"].as_array().unwrap();
     assert_eq!(suppressed.len(), 2, "{json}");
     assert_eq!(suppressed[0]["code"], "stage-without-touchpoints");
@@ -239,12 +234,7 @@ fn suppression_reasons_reach_json_and_sarif() {
     assert_eq!(v["diagnostics"][0]["code"], "empty-suppression", "{json}");
 
     let sarif = cjm(&["validate", TODAY, "--format", "sarif", file], None);
-    let body = sarif
-        .split("----- stdout -----\n")
-        .nth(1)
-        .and_then(|s| s.split("----- stderr -----").next())
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_str(body).unwrap();
+    let v: serde_json::Value = serde_json::from_str(crate::stdout_of(&sarif)).unwrap();
     let results = v["runs"][0]["results"].as_array().unwrap();
     let silenced: Vec<_> = results
         .iter()

@@ -1,4 +1,4 @@
-use crate::snap;
+use crate::{cjm, snap};
 
 const TODAY: &str = "--today=2026-11-23";
 
@@ -162,7 +162,57 @@ fn a_misspelt_key_is_one_finding_not_a_cascade_of_unknown_ids() {
         &[
             "validate",
             TODAY,
-            "tests/fixtures/refs/misspelt-key-cascade.yaml"
+            "tests/fixtures/cascade/misspelt-key.yaml"
         ]
     );
+}
+
+#[test]
+fn explain_answers_for_codes_and_rules_and_suggests_on_a_typo() {
+    snap!("explain_unknown_key", &["explain", "unknown-key"]);
+    snap!("explain_typo", &["explain", "unknwn-key"]);
+    let rule = cjm(&["explain", "stale-map"], None);
+    assert_eq!(
+        rule,
+        cjm(&["rules", "stale-map"], None).replace("args: rules", "args: explain")
+    );
+}
+
+#[test]
+fn every_code_the_source_can_print_is_explained() {
+    // Codes are the first argument of `Diagnostic::error`/`new`, or handed to a helper
+    // that builds one (`resolve("touchpoint", "unknown-touchpoint", ...)`).
+    let constructor =
+        regex_lite::Regex::new(r#"Diagnostic::(?:error|new)\(\s*"([a-z0-9-]+)""#).unwrap();
+    let handed =
+        regex_lite::Regex::new(r#""((?:unknown|bad|invalid|duplicate)-[a-z-]+)""#).unwrap();
+    let mut found = std::collections::BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                for re in [&constructor, &handed] {
+                    found.extend(re.captures_iter(code).map(|c| c[1].to_string()));
+                }
+            }
+        }
+    }
+    assert!(found.len() > 30, "{found:?}");
+    let unexplained: Vec<_> = found.iter().filter(|c| !cjm::codes::is_known(c)).collect();
+    assert!(
+        unexplained.is_empty(),
+        "add these to src/codes.md: {unexplained:?}"
+    );
+    for code in &found {
+        let out = cjm(&["explain", code], None);
+        assert!(out.contains("exit: 0\n"), "{out}");
+    }
 }
