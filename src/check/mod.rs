@@ -108,6 +108,15 @@ impl FileReport {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+
+    /// Errors that leave the map unreadable or wrong (YAML, schema, references), as
+    /// opposed to lint findings a `cjm.toml` raised to `error`: those fail `validate`
+    /// but do not stop `render` or `diff` of a map still being written.
+    pub fn has_errors_beyond_lint(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && rules::find(d.code).is_none())
+    }
 }
 
 /// A map's id and where it is written, for the checks across files.

@@ -143,8 +143,8 @@ pub struct RenderArgs {
     pub format: Option<RenderFormat>,
 
     /// For PNG: pixels per SVG unit (2 suits slides and high-density screens).
-    #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
-    pub scale: f32,
+    #[arg(long, value_parser = parse_scale)]
+    pub scale: Option<f32>,
 
     #[command(flatten)]
     pub check: CheckArgs,
@@ -173,13 +173,17 @@ pub struct DiffArgs {
     pub future: Option<PathBuf>,
 
     /// How to print the changes; by default taken from the output file's extension
-    /// (.svg, .md, .json), else human.
+    /// (.svg, .png, .html, .md, .json, .txt), else human.
     #[arg(long, value_enum)]
     pub format: Option<DiffFormat>,
 
     /// Where to write: a file (replaced atomically), or `-` for stdout.
     #[arg(short, long, value_name = "OUT", default_value = "-")]
     pub output: PathBuf,
+
+    /// For PNG: pixels per SVG unit (2 suits slides and high-density screens).
+    #[arg(long, value_parser = parse_scale)]
+    pub scale: Option<f32>,
 
     /// Exit 1 when the maps differ and 0 when they do not, like `git diff --exit-code`.
     #[arg(long)]
@@ -200,6 +204,10 @@ pub enum DiffFormat {
     /// The future map drawn with the changes marked, removed items as ghosts and
     /// both emotion curves.
     Svg,
+    /// That picture as a PNG image, drawn at `--scale` (.png).
+    Png,
+    /// One self-contained page: the picture and the table of changes, no script (.html).
+    Html,
 }
 
 #[derive(Debug, clap::Args)]

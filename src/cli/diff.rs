@@ -9,35 +9,35 @@ use serde::Serialize;
 use super::args::{DiffArgs, DiffFormat};
 use super::output::write_atomic;
 use super::validate::{config, options};
-use super::{emit, error};
+use super::{emit, emit_bytes, error, warning};
 use crate::check::{self, Input};
 use crate::diff::{self, Diff, Kind};
 use crate::exit::ExitStatus;
 use crate::git::Revision;
 use crate::model::Map;
+use std::io::IsTerminal;
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     let to_stdout = args.output.as_os_str() == "-";
-    let format = args.format.unwrap_or_else(|| {
-        match args
-            .output
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("svg") => DiffFormat::Svg,
-            Some("md" | "markdown") => DiffFormat::Markdown,
-            Some("json") => DiffFormat::Json,
-            _ => DiffFormat::Human,
-        }
-    });
+    let format = match args.format {
+        Some(f) => f,
+        None if to_stdout => DiffFormat::Human,
+        None => format_of(&args.output)?,
+    };
+    if args.scale.is_some() && format != DiffFormat::Png {
+        warning("`--scale` sizes PNG output only; it is ignored here");
+    }
+    if format == DiffFormat::Png && to_stdout && std::io::stdout().is_terminal() {
+        anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o changes.png`");
+    }
     let config = config(&args.check);
     let options = options(&args.check);
     let load = |path: &Path| -> Result<Map, ExitStatus> {
         let checked = check::check_input(&input_of(path), &config, &options);
         match checked.map {
-            Some(map) if !checked.report.has_errors() => Ok(map),
+            // Lint findings raised to `error` in cjm.toml fail `validate`, but a map
+            // that is still being written must be comparable.
+            Some(map) if !checked.report.has_errors_beyond_lint() => Ok(map),
             _ => {
                 super::print_errors(&checked.report);
                 error(&format!(
@@ -83,6 +83,17 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
         DiffFormat::Json => json_text(&current, &future, &result)?,
         DiffFormat::Markdown => markdown_text(&current, &future, &result),
         DiffFormat::Svg => diff::picture::svg(&current, &future, &result),
+        DiffFormat::Html => diff::page::html(&current, &future, &result),
+        DiffFormat::Png => {
+            let svg = diff::picture::svg(&current, &future, &result);
+            let png = super::render::png_of(&svg, args.scale.unwrap_or(2.0))?;
+            if to_stdout {
+                emit_bytes(&png)?;
+            } else {
+                write_atomic(&args.output, &png)?;
+            }
+            return Ok(status(&args, &result));
+        }
     };
     if to_stdout {
         emit(&text)?;
@@ -92,10 +103,34 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
             anstream::adapter::strip_str(&text).to_string().as_bytes(),
         )?;
     }
-    Ok(if args.exit_code && !result.is_empty() {
+    Ok(status(&args, &result))
+}
+
+fn status(args: &DiffArgs, result: &Diff) -> ExitStatus {
+    if args.exit_code && !result.is_empty() {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
+    }
+}
+
+/// The format an output file's extension asks for; an extension cjm cannot write is
+/// refused rather than filled with text.
+fn format_of(output: &Path) -> anyhow::Result<DiffFormat> {
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        Some("svg") => DiffFormat::Svg,
+        Some("png") => DiffFormat::Png,
+        Some("html" | "htm") => DiffFormat::Html,
+        Some("md" | "markdown") => DiffFormat::Markdown,
+        Some("json") => DiffFormat::Json,
+        Some("txt") | None => DiffFormat::Human,
+        Some(other) => anyhow::bail!(
+            "cjm cannot write a diff as `.{other}`; name the file .svg, .png, .html, .md, .json or .txt, or pass `--format`"
+        ),
     })
 }
 

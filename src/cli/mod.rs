@@ -91,14 +91,12 @@ pub fn warning(message: &str) {
 }
 
 /// Prints a report's errors to stderr, as `validate` shows them, for commands that
-/// need an error-free map (render, diff).
+/// need a readable map (render, diff).
 pub fn print_errors(report: &crate::check::FileReport) {
     let mut text = String::new();
-    for d in report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-    {
+    for d in report.diagnostics.iter().filter(|d| {
+        d.severity == crate::diag::Severity::Error && crate::rules::find(d.code).is_none()
+    }) {
         crate::report::human::diagnostic(&mut text, &report.path, d);
     }
     let mut err = anstream::stderr().lock();

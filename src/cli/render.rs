@@ -75,6 +75,9 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
             })?
         }
     };
+    if args.scale.is_some() && format != Format::Png {
+        warning("`--scale` sizes PNG output only; it is ignored here");
+    }
     if format == Format::Png && to_stdout && std::io::stdout().is_terminal() {
         anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o map.png`");
     }
@@ -110,7 +113,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
             status = ExitStatus::Error;
         }
         let map = match checked.map {
-            Some(map) if !checked.report.has_errors() => map,
+            Some(map) if !checked.report.has_errors_beyond_lint() => map,
             _ => {
                 super::print_errors(&checked.report);
                 error(&format!(
@@ -123,7 +126,13 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
                 continue;
             }
         };
-        let out = match render::render(&map, format, args.scale) {
+        if format == Format::Png {
+            warn_missing_fonts(
+                &render::svg::render(&map),
+                &format!("`{}`", checked.report.path),
+            );
+        }
+        let out = match render::render(&map, format, args.scale.unwrap_or(2.0)) {
             Ok(out) => out,
             Err(e) => {
                 error(&format!("`{}`: {e}", checked.report.path));
@@ -157,4 +166,32 @@ fn refuse_collisions(found: &[Found], targets: &[PathBuf]) -> anyhow::Result<()>
         seen.insert(key, i);
     }
     Ok(())
+}
+
+/// The PNG of an SVG cjm drew, or why not.
+pub fn png_of(svg: &str, scale: f32) -> anyhow::Result<Vec<u8>> {
+    #[cfg(feature = "png")]
+    {
+        warn_missing_fonts(svg, "the picture");
+        render::png::rasterise(svg, scale).map_err(|e| anyhow::anyhow!(e))
+    }
+    #[cfg(not(feature = "png"))]
+    {
+        let _ = (svg, scale);
+        anyhow::bail!("this cjm was built without PNG support (the `png` feature)")
+    }
+}
+
+/// Text in a script no installed font can draw comes out as empty boxes: say so, and
+/// what to install.
+fn warn_missing_fonts(svg: &str, what: &str) {
+    #[cfg(feature = "png")]
+    for missing in render::png::missing_scripts(svg) {
+        warning(&format!(
+            "{what} has {} text, but no font on this machine draws it, so the PNG shows empty boxes; install {} (or use SVG or HTML, which the viewer's fonts draw)",
+            missing.script, missing.install
+        ));
+    }
+    #[cfg(not(feature = "png"))]
+    let _ = (svg, what);
 }

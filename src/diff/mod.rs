@@ -2,6 +2,7 @@
 //! opportunities, metrics (by name within a stage), personas and blueprint lanes.
 //! Changes are data; `cli/diff.rs` prints them.
 
+pub mod page;
 pub mod picture;
 
 use serde::Serialize;

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::text::xml;
 use crate::model::{Level, Map};
 
-const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:#1f2933;margin:2rem auto;max-width:80rem;padding:0 1.5rem;line-height:1.45}\
+pub(crate) const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;color:#1f2933;margin:2rem auto;max-width:80rem;padding:0 1.5rem;line-height:1.45}\
 figure{margin:1.5rem 0;overflow-x:auto}figure svg{max-width:none;height:auto}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #d9e2ec;padding:.45rem .6rem;text-align:left;vertical-align:top}\
 th{background:#f0f4f8}.meta{color:#52606d}.muted{color:#7b8794}s{color:#7b8794}\

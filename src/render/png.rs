@@ -32,6 +32,119 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
         .clone()
 }
 
+/// A writing system in the picture that no available font draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingScript {
+    pub script: &'static str,
+    /// What to install, in words.
+    pub install: &'static str,
+}
+
+/// Inclusive ranges of code points.
+type Blocks = &'static [(u32, u32)];
+
+/// Writing systems the bundled fallback does not cover, by Unicode block, with the
+/// package that brings a font for them.
+const SCRIPTS: &[(&str, Blocks, &str)] = &[
+    (
+        "Chinese, Japanese or Korean",
+        &[
+            (0x2E80, 0x2FDF),
+            (0x3000, 0x30FF),
+            (0x3100, 0x31FF),
+            (0x3400, 0x4DBF),
+            (0x4E00, 0x9FFF),
+            (0xAC00, 0xD7AF),
+            (0xF900, 0xFAFF),
+            (0xFF00, 0xFFEF),
+            (0x1100, 0x11FF),
+        ],
+        "a CJK font such as Noto Sans CJK (Debian and Ubuntu: `fonts-noto-cjk`)",
+    ),
+    (
+        "Arabic",
+        &[
+            (0x0600, 0x06FF),
+            (0x0750, 0x077F),
+            (0xFB50, 0xFDFF),
+            (0xFE70, 0xFEFF),
+        ],
+        "an Arabic font such as Noto Sans Arabic (Debian and Ubuntu: `fonts-noto-core`)",
+    ),
+    (
+        "Hebrew",
+        &[(0x0590, 0x05FF)],
+        "a Hebrew font such as Noto Sans Hebrew (Debian and Ubuntu: `fonts-noto-core`)",
+    ),
+    (
+        "Indic",
+        &[(0x0900, 0x0DFF)],
+        "a font for it such as Noto Sans Devanagari (Debian and Ubuntu: `fonts-noto-core`)",
+    ),
+    (
+        "Thai",
+        &[(0x0E00, 0x0E7F)],
+        "a Thai font such as Noto Sans Thai (Debian and Ubuntu: `fonts-noto-core`)",
+    ),
+    (
+        "Armenian or Georgian",
+        &[(0x0530, 0x058F), (0x10A0, 0x10FF)],
+        "a font for it such as Noto Sans (Debian and Ubuntu: `fonts-noto-core`)",
+    ),
+    (
+        "emoji",
+        &[(0x1F300, 0x1FAFF), (0x2600, 0x27BF)],
+        "an emoji font such as Noto Color Emoji (Debian and Ubuntu: `fonts-noto-color-emoji`)",
+    ),
+];
+
+/// The writing systems in `svg` that no font on this machine (nor the bundled one)
+/// can draw. Costs nothing for Latin, Greek and Cyrillic maps.
+pub fn missing_scripts(svg: &str) -> Vec<MissingScript> {
+    missing_scripts_in(svg, &fonts())
+}
+
+fn missing_scripts_in(svg: &str, fonts: &usvg::fontdb::Database) -> Vec<MissingScript> {
+    use skrifa::MetadataProvider;
+    // Up to a few distinct characters per script are enough to tell.
+    let mut wanted: Vec<Vec<char>> = vec![Vec::new(); SCRIPTS.len()];
+    for c in svg.chars().filter(|c| !c.is_ascii()) {
+        let code = u32::from(c);
+        if let Some(i) = SCRIPTS
+            .iter()
+            .position(|(_, ranges, _)| ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&code)))
+        {
+            let list = &mut wanted[i];
+            if list.len() < 8 && !list.contains(&c) {
+                list.push(c);
+            }
+        }
+    }
+    if wanted.iter().all(Vec::is_empty) {
+        return Vec::new();
+    }
+    let mut drawn: Vec<Vec<bool>> = wanted.iter().map(|w| vec![false; w.len()]).collect();
+    for face in fonts.faces() {
+        fonts.with_face_data(face.id, |data, index| {
+            let Ok(font) = skrifa::FontRef::from_index(data, index) else {
+                return;
+            };
+            let charmap = font.charmap();
+            for (chars, done) in wanted.iter().zip(drawn.iter_mut()) {
+                for (c, d) in chars.iter().zip(done.iter_mut()) {
+                    *d = *d || charmap.map(*c).is_some();
+                }
+            }
+        });
+    }
+    SCRIPTS
+        .iter()
+        .zip(&drawn)
+        .filter(|(_, done)| done.iter().any(|d| !d))
+        .map(|((script, _, install), _)| MissingScript { script, install })
+        .collect()
+}
+
 /// `map` drawn at `scale` (1 = one pixel per SVG unit) as PNG bytes.
 pub fn render(map: &Map, scale: f32) -> Result<Vec<u8>, String> {
     rasterise(&super::svg::render(map), scale)
@@ -79,6 +192,17 @@ fn draw(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_the_script_no_font_draws() {
+        let mut only_bundled = usvg::fontdb::Database::new();
+        only_bundled.load_font_data(REGULAR.to_vec());
+        let missing = missing_scripts_in("<text>下单 购买</text>", &only_bundled);
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].script, "Chinese, Japanese or Korean");
+        assert!(missing[0].install.contains("fonts-noto-cjk"));
+        assert!(missing_scripts_in("<text>Поиск — Ελλάδα é</text>", &only_bundled).is_empty());
+    }
 
     fn ink(fonts: usvg::fontdb::Database) -> usize {
         let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text x="5" y="28" font-size="24" font-family="Inter, 'Segoe UI', sans-serif">Journey Путь</text></svg>"#;

@@ -322,3 +322,94 @@ fn a_revision_outside_a_repository_is_a_clear_error() {
     assert_eq!(code, 2);
     assert!(err.contains("not inside a git repository"), "{err}");
 }
+
+const PAIR: [&str; 2] = [
+    "examples/grocery-current.yaml",
+    "examples/grocery-future.yaml",
+];
+
+#[test]
+fn output_files_get_the_format_their_extension_names_or_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let current = format!("{root}/{}", PAIR[0]);
+    let future = format!("{root}/{}", PAIR[1]);
+    let (code, _, err) = cjm_in(dir.path(), &["diff", &current, &future, "-o", "c.png"]);
+    assert_eq!(code, 0, "{err}");
+    let png = std::fs::read(dir.path().join("c.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+
+    let (code, _, err) = cjm_in(dir.path(), &["diff", &current, &future, "-o", "c.html"]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(dir.path().join("c.html")).unwrap();
+    let page = roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).unwrap();
+    assert!(page.descendants().any(|n| n.has_tag_name("svg")));
+    assert!(page.descendants().any(|n| n.has_tag_name("table")));
+    assert!(!html.contains("<script"));
+
+    let (code, out, err) = cjm_in(dir.path(), &["diff", &current, &future, "-o", "c.pdf"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("cannot write a diff as `.pdf`"), "{err}");
+    assert!(!dir.path().join("c.pdf").exists());
+}
+
+#[test]
+fn scale_on_a_text_output_is_a_warning() {
+    let out = cjm(
+        &["diff", PAIR[0], PAIR[1], "--scale", "3", "--format", "json"],
+        None,
+    );
+    assert!(out.contains("exit: 0\n"), "{out}");
+    assert!(
+        out.contains("warning: `--scale` sizes PNG output only"),
+        "{out}"
+    );
+}
+
+#[test]
+fn lint_findings_raised_to_error_do_not_stop_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in PAIR {
+        std::fs::copy(
+            root.join(name),
+            dir.path().join(name.trim_start_matches("examples/")),
+        )
+        .unwrap();
+    }
+    // Both maps lack nothing the default rules flag; make a rule they break an error.
+    std::fs::write(
+        dir.path().join("cjm.toml"),
+        "[rules]\nstale-map = \"error\"\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = cjm_in(dir.path(), &["validate", "--today", "2030-01-01", "."]);
+    assert_eq!(code, 1, "validate fails on the raised rule: {stdout}");
+    let (code, stdout, stderr) = cjm_in(
+        dir.path(),
+        &[
+            "diff",
+            "--today",
+            "2030-01-01",
+            "grocery-current.yaml",
+            "grocery-future.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("grocery-current → grocery-future"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = cjm_in(
+        dir.path(),
+        &[
+            "render",
+            "--today",
+            "2030-01-01",
+            "grocery-current.yaml",
+            "-o",
+            "x.svg",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+}

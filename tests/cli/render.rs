@@ -419,3 +419,23 @@ fn the_legend_explains_only_what_the_map_shows() {
     let full = render("examples/grocery-current.yaml", "svg");
     assert!(full.contains(">Legend<") && full.contains(">emotion +2<"));
 }
+
+#[test]
+fn scale_on_a_picture_that_is_not_a_png_is_a_warning() {
+    let out = cjm(
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "--format",
+            "markdown",
+            "--scale",
+            "3",
+        ],
+        None,
+    );
+    assert!(out.contains("exit: 0\n"), "{out}");
+    assert!(
+        out.contains("warning: `--scale` sizes PNG output only; it is ignored here"),
+        "{out}"
+    );
+}
