@@ -11,8 +11,9 @@ use crate::date::Date;
 #[derive(Debug, Parser)]
 #[command(name = "cjm", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 no errors, 1 errors found, 2 could not run.\n\
-Start with `cjm validate examples/`."
+    after_help = "New here? Start a map, check it, draw it:\n  cjm init maps/journey.yaml\n  cjm validate maps/\n  cjm render maps/journey.yaml -o journey.svg\n\n\
+Exit codes: 0 no errors, 1 errors found, 2 could not run. `cjm explain CODE` explains\n\
+any code in brackets, such as `error[unknown-key]`."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -65,9 +66,11 @@ pub enum Command {
         after_help = "Examples:\n  cjm completions bash > ~/.local/share/bash-completion/completions/cjm\n  cjm completions zsh > ~/.zfunc/_cjm\n  cjm completions fish > ~/.config/fish/completions/cjm.fish"
     )]
     Completions(CompletionsArgs),
-    /// Print the man page (roff), generated from this help.
-    #[command(after_help = "Example:\n  cjm man > ~/.local/share/man/man1/cjm.1")]
-    Man,
+    /// Print the man page (roff) with every command, or write one page per command.
+    #[command(
+        after_help = "Examples:\n  cjm man > ~/.local/share/man/man1/cjm.1\n  cjm man --dir ~/.local/share/man/man1     # cjm.1, cjm-validate.1, ..."
+    )]
+    Man(ManArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -219,6 +222,14 @@ pub struct RulesArgs {
     /// How to print the catalogue or the rule.
     #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
     pub format: RulesFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write `cjm.1` and one page per command (`cjm-validate.1`, ...) into this folder
+    /// instead of printing one page.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -47,7 +47,7 @@ pub fn run() -> ExitStatus {
         Command::Init(args) => init::run(args),
         Command::Import(args) => import::run(args),
         Command::Completions(args) => init::completions(args),
-        Command::Man => init::man(),
+        Command::Man(args) => init::man(args),
     };
     match result {
         Ok(status) => status,

@@ -57,7 +57,10 @@ fn init_creates_a_map_that_validates_and_never_overwrites() {
     }
     let (code, out, _) = cjm_in(root, &["validate", "--deny", "warnings", "."]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("5 files checked: no problems found"), "{out}");
+    // The future map is a copy of `journey.yaml` whose review date was cleared.
+    assert!(out.contains("5 files checked: 1 info"), "{out}");
+    assert!(out.contains("future.yaml:"), "{out}");
+    assert!(out.contains("info[unreviewed-map]"), "{out}");
     let (code, out, _) = cjm_in(root, &["diff", "future.yaml"]);
     assert_eq!((code, out.as_str()), (0, "journey → future\nno changes\n"));
     // Nothing half-written is left behind.
@@ -90,4 +93,55 @@ fn the_man_page_comes_from_the_same_definitions() {
     for sub in ["validate", "render", "diff", "init", "completions"] {
         assert!(out.contains(sub), "the man page lacks {sub}");
     }
+}
+
+#[test]
+fn the_man_page_documents_every_command_and_option_and_points_nowhere_else() {
+    let run = cjm(&["man"], None);
+    let page = crate::stdout_of(&run);
+    // Every option of every command is on the one page.
+    for needle in [
+        ".SS \"cjm validate\"",
+        "--deny",
+        "--verbose",
+        ".SS \"cjm render\"",
+        "--scale",
+        ".SS \"cjm explain\"",
+        ".SS \"cjm man\"",
+    ] {
+        assert!(page.contains(needle), "the page lacks {needle}");
+    }
+    assert!(
+        !page.contains("cjm-validate(1)"),
+        "points at a page that is not there"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("man1");
+    let (code, _, err) = crate::cjm_in(dir.path(), &["man", "--dir", "man1"]);
+    assert_eq!(code, 0, "{err}");
+    for name in [
+        "cjm.1",
+        "cjm-validate.1",
+        "cjm-render.1",
+        "cjm-diff.1",
+        "cjm-explain.1",
+    ] {
+        let text = std::fs::read_to_string(target.join(name)).unwrap();
+        assert!(text.contains(".TH"), "{name}");
+    }
+}
+
+#[test]
+fn help_starts_a_newcomer_with_init() {
+    let run = cjm(&["--help"], None);
+    let help = crate::stdout_of(&run);
+    let init = help
+        .find("cjm init maps/journey.yaml")
+        .expect("init is shown");
+    assert!(
+        !help.contains("examples/"),
+        "a user's repo has no examples/: {help}"
+    );
+    assert!(init < help.find("Exit codes").unwrap());
 }
