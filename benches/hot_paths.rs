@@ -5,8 +5,9 @@
 mod corpus;
 
 use cjm::check::{Input, Options, check_bytes, refs, schema::Schema};
-use cjm::config::{Config, Settings};
+use cjm::config::Config;
 use cjm::read::{Limits, parse};
+use cjm::settings::Settings;
 use divan::{Bencher, black_box};
 
 fn main() {

@@ -50,6 +50,18 @@ pub fn is_known(name: &str) -> bool {
     find(name).is_some() || crate::rules::find(name).is_some()
 }
 
+/// In debug builds (tests, fuzzing), panics on a finding whose code nobody explained:
+/// every printed code must be explainable by `cjm explain`.
+pub fn debug_assert_known(diagnostics: &[crate::diag::Diagnostic]) {
+    for d in diagnostics {
+        debug_assert!(
+            is_known(d.code),
+            "`{}` has no section in src/codes.md",
+            d.code
+        );
+    }
+}
+
 /// Every name `cjm explain` takes: the codes, then the lint rules.
 pub fn names() -> impl Iterator<Item = &'static str> {
     all()

@@ -19,39 +19,14 @@ use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
-use crate::check::{FileReport, Input};
 use crate::diag::{Diagnostic, Pos, Span};
+use crate::inputs::Input;
 use crate::read::Source;
-use crate::rules::{self, Level, Rule};
+use crate::rules;
+use crate::settings::{Level, Settings};
 use crate::suggest::did_you_mean;
 
 pub const FILE_NAME: &str = "cjm.toml";
-
-/// Rule levels and options in force for one map.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
-    pub levels: HashMap<&'static str, Level>,
-    /// Days after `reviewed` before `stale-map` fires.
-    pub stale_after_days: i64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            levels: HashMap::new(),
-            stale_after_days: 365,
-        }
-    }
-}
-
-impl Settings {
-    pub fn level(&self, rule: &Rule) -> Level {
-        self.levels
-            .get(rule.name)
-            .copied()
-            .unwrap_or(rule.default_level)
-    }
-}
 
 /// Tables are read loosely so every mistake in them can be reported, not just the first.
 #[derive(Deserialize)]
@@ -65,13 +40,23 @@ struct RawConfig {
 
 const OPTIONS: &[&str] = &["stale-after-days"];
 
+/// A `cjm.toml` that was read, with its findings.
+#[derive(Debug)]
+pub struct ConfigFile {
+    /// The path as printed: relative to the working directory when below it.
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file could not be read at all.
+    pub unreadable: bool,
+}
+
 /// Finds and caches `cjm.toml` files for a run; collects their findings.
 #[derive(Debug, Default)]
 pub struct Config {
     /// Folder → settings in force there.
     by_dir: Mutex<HashMap<PathBuf, Arc<Settings>>>,
     /// Config files read, with their findings, in the order first met.
-    files: Mutex<Vec<FileReport>>,
+    files: Mutex<Vec<ConfigFile>>,
     /// Settings from an explicit `--config`, used for every map.
     fixed: Option<Arc<Settings>>,
 }
@@ -123,7 +108,7 @@ impl Config {
     }
 
     fn load(&self, path: &Path) -> Arc<Settings> {
-        let input = Input::File(relative_to_cwd(path));
+        let shown = relative_to_cwd(path);
         let (settings, diagnostics, unreadable) = match std::fs::read_to_string(path) {
             Ok(text) => {
                 let (settings, diagnostics) = parse(&text);
@@ -140,22 +125,18 @@ impl Config {
             ),
         };
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        if !files.iter().any(|f| f.input == input) {
-            files.push(FileReport {
-                path: input.display(),
-                input,
-                map_id: None,
-                baseline: None,
+        if !files.iter().any(|f| f.path == shown) {
+            files.push(ConfigFile {
+                path: shown,
                 diagnostics,
-                suppressed: Vec::new(),
                 unreadable,
             });
         }
         Arc::new(settings)
     }
 
-    /// Reports for the configuration files that have findings.
-    pub fn take_reports(&self) -> Vec<FileReport> {
+    /// The configuration files that have findings.
+    pub fn take_findings(&self) -> Vec<ConfigFile> {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         std::mem::take(&mut *files)
             .into_iter()
@@ -257,6 +238,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
         }
     }
     source.attach_lines(&mut out);
+    crate::codes::debug_assert_known(&out);
     (settings, out)
 }
 

@@ -45,6 +45,7 @@ fn at(line: usize, col: usize, len: usize) -> Span {
 pub fn parse_file(text: &str) -> Result<Journey, Vec<Diagnostic>> {
     let (body, before) = mermaid_block(text);
     parse(body).map_err(|mut errors| {
+        crate::codes::debug_assert_known(&errors);
         let lines: Vec<&str> = text.lines().collect();
         for d in &mut errors {
             d.span.start.line += before;

@@ -7,7 +7,53 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::check::Input;
+/// Where a map's text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+    /// A map at a git revision (`REV:path`).
+    Revision(crate::git::Revision),
+}
+
+impl Input {
+    /// The name printed in findings.
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
+            Input::Revision(r) => r.spec.clone(),
+        }
+    }
+
+    /// The default map id: the file name without its extension.
+    pub fn stem(&self) -> String {
+        match self {
+            Input::File(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            Input::Stdin => "stdin".to_string(),
+            Input::Revision(r) => std::path::Path::new(&r.path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The folder relative paths in the map (like `baseline:`) start from.
+    pub fn dir(&self) -> PathBuf {
+        match self {
+            Input::File(p) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            Input::Stdin => PathBuf::new(),
+            Input::Revision(r) => r
+                .worktree_path()
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        }
+    }
+}
 
 /// A path that could not be used, with the reason in plain words.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,4 +26,5 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod settings;
 pub mod suggest;

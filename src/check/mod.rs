@@ -9,82 +9,16 @@ pub mod refs;
 pub mod schema;
 pub mod suppress;
 
-use std::path::{Path, PathBuf};
-
-use crate::config::Config;
-use crate::date::Date;
+use crate::config::{Config, ConfigFile};
 use crate::diag::{Diagnostic, Pos, Severity, Span};
+pub use crate::inputs::Input;
 use crate::model::{self, Map, Spanned};
 use crate::read::{self, Limits, Source, Value};
 use crate::rules;
+pub use crate::settings::Options;
 
 /// The newest format version this build reads.
 pub const FORMAT_VERSION: i64 = 1;
-
-/// What a check run needs besides the files.
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub limits: Limits,
-    /// The date stale-map rules measure against; fixed in tests with `--today`.
-    pub today: Date,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            limits: Limits::default(),
-            today: Date::today(),
-        }
-    }
-}
-
-/// Where a map's text comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
-    File(PathBuf),
-    Stdin,
-    /// A map at a git revision (`REV:path`).
-    Revision(crate::git::Revision),
-}
-
-impl Input {
-    /// The name printed in findings.
-    pub fn display(&self) -> String {
-        match self {
-            Input::File(p) => p.display().to_string(),
-            Input::Stdin => "<stdin>".to_string(),
-            Input::Revision(r) => r.spec.clone(),
-        }
-    }
-
-    /// The default map id: the file name without its extension.
-    pub fn stem(&self) -> String {
-        match self {
-            Input::File(p) => p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            Input::Stdin => "stdin".to_string(),
-            Input::Revision(r) => std::path::Path::new(&r.path)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        }
-    }
-
-    /// The folder relative paths in the map (like `baseline:`) start from.
-    pub fn dir(&self) -> PathBuf {
-        match self {
-            Input::File(p) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
-            Input::Stdin => PathBuf::new(),
-            Input::Revision(r) => r
-                .worktree_path()
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
-        }
-    }
-}
 
 /// One file's outcome.
 #[derive(Debug)]
@@ -127,6 +61,20 @@ pub struct MapId {
     pub span: Span,
     /// The source line of `span`.
     pub line: String,
+}
+
+impl From<ConfigFile> for FileReport {
+    fn from(file: ConfigFile) -> Self {
+        FileReport {
+            path: file.path.display().to_string(),
+            input: Input::File(file.path),
+            map_id: None,
+            baseline: None,
+            diagnostics: file.diagnostics,
+            suppressed: Vec::new(),
+            unreadable: file.unreadable,
+        }
+    }
 }
 
 /// A checked file and, when it parsed, its model (for render and diff).
@@ -301,6 +249,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
     }
     source.attach_lines(&mut report.diagnostics);
     report.diagnostics.sort_by_key(|d| (d.span.start, d.code));
+    crate::codes::debug_assert_known(&report.diagnostics);
     Checked { report, map }
 }
 
@@ -352,5 +301,8 @@ pub fn check_all_counting(
     let mut reports: Vec<FileReport> = results.into_iter().map(|(_, r)| r).collect();
     map_ids::check_unique(&mut reports);
     baseline::resolve(&mut reports);
+    for r in &reports {
+        crate::codes::debug_assert_known(&r.diagnostics);
+    }
     reports
 }

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::args::{DiffArgs, DiffFormat};
 use super::output::write_atomic;
-use super::validate::{config, options};
 use super::{emit, emit_bytes, error, warning};
 use crate::check::{self, Input};
 use crate::diff::{self, Diff, Kind};
@@ -30,8 +29,8 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     if format == DiffFormat::Png && to_stdout && std::io::stdout().is_terminal() {
         anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o changes.png`");
     }
-    let config = config(&args.check);
-    let options = options(&args.check);
+    let config = args.check.config();
+    let options = args.check.options();
     let load = |path: &Path| -> Result<Map, ExitStatus> {
         let checked = check::check_input(&input_of(path), &config, &options);
         match checked.map {

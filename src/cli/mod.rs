@@ -10,6 +10,7 @@ mod output;
 mod progress;
 mod render;
 mod rules;
+mod settings;
 mod validate;
 
 use std::io::Write;

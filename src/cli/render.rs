@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use super::args::{RenderArgs, RenderFormat};
 use super::output::write_atomic;
-use super::validate::{config, options};
 use std::io::IsTerminal;
 
 use super::{emit_bytes, error, warning};
@@ -104,8 +103,8 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         })?;
     }
 
-    let config = config(&args.check);
-    let options = options(&args.check);
+    let config = args.check.config();
+    let options = args.check.options();
     let mut status = ExitStatus::Success;
     for (input, target) in inputs.iter().zip(&targets) {
         let checked = check::check_input(input, &config, &options);

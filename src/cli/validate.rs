@@ -1,12 +1,10 @@
 //! `cjm validate`.
 
-use super::args::{CheckArgs, Deny, Format, ValidateArgs};
+use super::args::{Deny, Format, ValidateArgs};
 use super::{emit, error, warning};
-use crate::check::{self, Options};
-use crate::config::Config;
+use crate::check::{self, FileReport};
 use crate::exit::ExitStatus;
 use crate::inputs;
-use crate::read::Limits;
 use crate::report::{self, Summary};
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
@@ -19,13 +17,13 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
     }
     let inputs = collected.inputs();
     let path_errors = collected.errors;
-    let options = options(&args.check);
-    let config = config(&args.check);
+    let options = args.check.options();
+    let config = args.check.config();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let mut reports = super::progress::while_running(inputs.len(), &done, || {
         check::check_all_counting(&inputs, &config, &options, &done)
     });
-    reports.extend(config.take_reports());
+    reports.extend(config.take_findings().into_iter().map(FileReport::from));
     let summary = Summary {
         path_warnings: collected.warnings.len(),
         deny_warnings: args.deny == Some(Deny::Warnings),
@@ -47,24 +45,4 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<ExitStatus> {
             ExitStatus::Success
         },
     )
-}
-
-pub fn options(args: &CheckArgs) -> Options {
-    let mut options = Options {
-        limits: Limits::default(),
-        ..Options::default()
-    };
-    options.limits.max_file_bytes = args.max_file_size;
-    if let Some(today) = args.today {
-        options.today = today;
-    }
-    options
-}
-
-/// The configuration a run uses: `--config`, else each map's nearest `cjm.toml`.
-pub fn config(args: &CheckArgs) -> Config {
-    match &args.config {
-        Some(path) => Config::from_file(path),
-        None => Config::default(),
-    }
 }

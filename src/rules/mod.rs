@@ -23,54 +23,10 @@ mod unexplained_low_point;
 mod unranked_opportunity;
 mod unreviewed_map;
 
-use std::fmt;
-
-use crate::check::Options;
-use crate::config::Settings;
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::diag::{Diagnostic, Span};
 use crate::model::Map;
-
-/// How loudly a rule speaks; `off` silences it. Set per rule in `cjm.toml`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub const NAMES: [&'static str; 4] = ["off", "info", "warning", "error"];
-
-    pub fn parse(s: &str) -> Option<Level> {
-        Some(match s {
-            "off" => Level::Off,
-            "info" => Level::Info,
-            "warning" => Level::Warning,
-            "error" => Level::Error,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        Level::NAMES[self as usize]
-    }
-
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Off => None,
-            Level::Info => Some(Severity::Info),
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::settings::Level;
+use crate::settings::{Options, Settings};
 
 /// What a rule hands back: where, what, and what to do.
 #[derive(Debug)]
@@ -138,7 +94,7 @@ macro_rules! declare_rule {
         $(#[doc = $doc])+
         pub static $ident: $crate::rules::Rule = $crate::rules::Rule {
             name: $name,
-            default_level: $crate::rules::Level::$level,
+            default_level: $crate::settings::Level::$level,
             summary: $summary,
             doc: concat!($($doc, "\n"),+),
             check: $check,
@@ -182,7 +138,7 @@ pub fn run(map: &Map, settings: &Settings, options: &Options) -> Vec<Diagnostic>
     };
     let mut out = Vec::new();
     for rule in RULES {
-        let Some(severity) = settings.level(rule).severity() else {
+        let Some(severity) = settings.level_of(rule.name, rule.default_level).severity() else {
             continue;
         };
         for f in (rule.check)(&ctx) {
