@@ -5,9 +5,11 @@
 //! in (explicit, or derived from the name); spans point where a user would fix things.
 
 mod build;
+pub mod library;
 mod slug;
 
 pub use build::build;
+pub use library::{Library, Team};
 pub use slug::slug;
 
 use crate::date::Date;
@@ -104,6 +106,8 @@ pub struct Map {
     pub reviewed: Option<Spanned<Date>>,
     pub tags: Vec<String>,
     pub baseline: Option<Spanned<String>>,
+    /// The broader journey this map zooms into, by map id.
+    pub parent: Option<Spanned<String>>,
     pub personas: Vec<Persona>,
     pub research: Vec<Research>,
     pub stages: Vec<Stage>,
@@ -120,6 +124,9 @@ pub struct Empathy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Persona {
     pub ident: Ident,
+    /// Written as a bare id (`personas: [busy-parent]`): the persona lives in a shared
+    /// library, and [`library::link`] fills in the rest.
+    pub linked: bool,
     pub name: String,
     pub description: Option<String>,
     pub goals: Vec<String>,
@@ -141,6 +148,8 @@ pub struct Stage {
     pub ident: Ident,
     pub name: Spanned<String>,
     pub description: Option<String>,
+    /// The map that details this stage (a child journey), by map id.
+    pub journey: Option<Spanned<String>>,
     pub emotion: Option<Spanned<i64>>,
     pub actions: Vec<String>,
     pub thoughts: Vec<String>,

@@ -22,6 +22,7 @@ mod uncited_research;
 mod unexplained_low_point;
 mod unranked_opportunity;
 mod unreviewed_map;
+pub mod unused_library_item;
 
 use crate::diag::{Diagnostic, Span};
 use crate::model::Map;
@@ -123,6 +124,7 @@ pub static RULES: &[&Rule] = &[
     &unexplained_low_point::RULE,
     &future_state_without_baseline::RULE,
     &blueprint_without_lanes::RULE,
+    &unused_library_item::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {
