@@ -15,7 +15,9 @@ fn name() -> impl Strategy<Value = String> {
         .prop_filter("a name has a letter or digit", |s| {
             let lower = s.to_lowercase();
             s.chars().any(char::is_alphanumeric)
-                && !["title ", "section ", "journey"].iter().any(|k| lower.starts_with(k))
+                && !["title ", "section ", "journey"]
+                    .iter()
+                    .any(|k| lower.starts_with(k))
         })
 }
 

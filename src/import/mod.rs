@@ -194,15 +194,16 @@ impl Reader<'_> {
                             "end the description with `}`",
                         );
                     }
-                    // Mermaid trims it and drops the indentation of every line.
-                    let text = self.text(t.value);
-                    let mut lines = text.lines().map(str::trim_start);
+                    // Mermaid trims it and drops the indentation of every line (and
+                    // so blank lines), then draws the entities.
+                    let raw = self.raw(t.value).trim();
+                    let mut lines = raw.lines().map(str::trim_start);
                     let mut joined = lines.next().unwrap_or("").to_string();
                     for l in lines.filter(|l| !l.is_empty()) {
                         joined.push('\n');
                         joined.push_str(l);
                     }
-                    self.journey.description = Some(joined);
+                    self.journey.description = Some(decode(&joined));
                 }
                 Kind::Section => {
                     let name = breaks(self.raw(t.value).trim());
