@@ -92,6 +92,7 @@ pub fn parse(file: &str) -> Result<Imported, Vec<Diagnostic>> {
         }
     };
     attach(&mut warnings);
+    warnings.sort_by_key(|d| d.span.start);
     if errors.is_empty() {
         Ok(Imported { journey, warnings })
     } else {
@@ -156,10 +157,15 @@ impl Reader<'_> {
             }
             Some(t) => {
                 let end = p.text[t.start..].find('\n').map_or(p.end, |i| t.start + i);
+                let message = if p.fenced {
+                    "no Mermaid block in this Markdown is a journey; the first is not".into()
+                } else {
+                    "this is not a Mermaid journey: its first statement must be `journey`".into()
+                };
                 self.error(
                     "not-a-journey",
                     (t.start, end),
-                    "this is not a Mermaid journey: its first statement must be `journey`".into(),
+                    message,
                     "cjm imports Mermaid `journey` diagrams only",
                 );
                 return;
@@ -176,6 +182,7 @@ impl Reader<'_> {
         }
         let mut comments = p.cjm.iter().peekable();
         let mut pending = Pending::default();
+        let mut acc_title_at = (p.start, p.start);
         while let Some(t) = tokens.next() {
             while let Some((_, text)) = comments.next_if(|(at, _)| *at < t.start) {
                 self.comment(text, &mut pending);
@@ -183,7 +190,10 @@ impl Reader<'_> {
             match t.kind {
                 Kind::Newline => {}
                 Kind::Title => self.journey.title = Some(self.text(t.value)),
-                Kind::AccTitle => self.journey.acc_title = Some(self.text(t.value)),
+                Kind::AccTitle => {
+                    self.journey.acc_title = Some(self.text(t.value));
+                    acc_title_at = (t.start, t.end);
+                }
                 Kind::AccDescr => self.journey.description = Some(self.text(t.value)),
                 Kind::AccDescrBlock { closed } => {
                     if !closed {
@@ -257,6 +267,21 @@ impl Reader<'_> {
         if self.journey.title.is_none() {
             self.journey.title = p.front_title.clone();
         }
+        if let (Some(title), Some(acc)) = (&self.journey.title, &self.journey.acc_title)
+            && title.trim() != acc.trim()
+        {
+            let message = format!(
+                "the map keeps the title `{}`, not this accessible title `{}`",
+                short(title),
+                short(acc)
+            );
+            self.warn(
+                "acc-title-dropped",
+                acc_title_at,
+                message,
+                "a map has one title; the Mermaid export writes it as both `title` and `accTitle`",
+            );
+        }
         if self.journey.sections.is_empty() && self.errors.is_empty() {
             self.error(
                 "no-sections",
@@ -294,7 +319,11 @@ impl Reader<'_> {
         let actors = pieces.next();
         let ignored: Vec<&str> = pieces.collect();
         let task_name = decode(&breaks(self.raw(name.value).trim()));
-        let score_range = (data.value.0, data.value.0 + score_raw.len());
+        let lead = score_raw.len() - score_raw.trim_start().len();
+        let score_range = (
+            data.value.0 + lead,
+            data.value.0 + score_raw.trim_end().len().max(lead + 1),
+        );
         let Some(number) = js_number(score_raw) else {
             self.error(
                 "bad-score",
@@ -537,7 +566,7 @@ mod tests {
             .iter()
             .map(|d| (d.code, d.span.start.line, d.span.start.col))
             .collect();
-        assert_eq!(at, [("bad-score", 3, 9), ("mermaid-syntax", 4, 3)]);
+        assert_eq!(at, [("bad-score", 3, 10), ("mermaid-syntax", 4, 3)]);
         assert_eq!(parse("graph TD\n").unwrap_err()[0].code, "not-a-journey");
     }
 
@@ -571,7 +600,7 @@ mod tests {
         let errors = parse("Text\n\n```mermaid\njourney\nsection A\nTea: x\n```\n").unwrap_err();
         assert_eq!(
             (errors[0].span.start.line, errors[0].span.start.col),
-            (6, 5)
+            (6, 6)
         );
     }
 
@@ -591,7 +620,7 @@ mod tests {
             .collect();
         assert_eq!(
             at,
-            [("score-out-of-range", 3, 7), ("score-out-of-range", 4, 8)]
+            [("score-out-of-range", 3, 8), ("score-out-of-range", 4, 9)]
         );
     }
 

@@ -15,6 +15,8 @@ pub struct Prepared {
     /// The diagram is `blanked[start..end]`.
     pub start: usize,
     pub end: usize,
+    /// Whether the diagram came from a Markdown fence.
+    pub fenced: bool,
     /// The front matter's `title:`.
     pub front_title: Option<String>,
     /// `%% cjm …` lines: offset and what follows `%% cjm`.
@@ -141,12 +143,18 @@ pub fn prepare(file: &str) -> Prepared {
     for &(start, end) in &fences {
         let prepared = prepare_range(text.clone(), start, end);
         if prepared.is_journey() {
-            return prepared;
+            return Prepared {
+                fenced: true,
+                ..prepared
+            };
         }
         first.get_or_insert(prepared);
     }
     let (start, end) = fences[0];
-    first.unwrap_or_else(|| prepare_range(text, start, end))
+    Prepared {
+        fenced: true,
+        ..first.unwrap_or_else(|| prepare_range(text, start, end))
+    }
 }
 
 impl Prepared {
@@ -215,6 +223,7 @@ fn prepare_range(text: String, start: usize, end: usize) -> Prepared {
         blanked,
         start,
         end,
+        fenced: false,
         front_title,
         cjm,
         warnings,
