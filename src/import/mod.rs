@@ -18,6 +18,9 @@ use crate::diag::{Diagnostic, Severity};
 use lexer::{Kind, Lexer, Token};
 use source::{Lines, Prepared};
 
+/// The stage that holds tasks written before any `section`.
+const UNSECTIONED: &str = "(no section)";
+
 /// One task line: `Make tea: 5: Me, Cat`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Task {
@@ -120,8 +123,9 @@ struct Pending {
 }
 
 impl Reader<'_> {
+    /// Source text as Mermaid's lexer sees it (comments and directives blanked).
     fn raw(&self, range: (usize, usize)) -> &str {
-        self.prepared.text.get(range.0..range.1).unwrap_or("")
+        self.prepared.blanked.get(range.0..range.1).unwrap_or("")
     }
 
     fn error(&mut self, code: &'static str, range: (usize, usize), message: String, help: &str) {
@@ -364,13 +368,22 @@ impl Reader<'_> {
                 "a task is `Task name: score: Actor, Actor`; write `:` in text as `#58;`",
             );
         }
-        let Some(section) = self.journey.sections.last_mut() else {
-            self.error(
+        if self.journey.sections.is_empty() {
+            // Mermaid draws these tasks without a section; a stage needs a name.
+            self.warn(
                 "task-outside-section",
                 (name.start, data.end),
-                "this task comes before any `section`".into(),
+                format!("this task comes before any `section`; the map puts it in a stage named `{UNSECTIONED}`"),
                 "start the stage with `section NAME` above it",
             );
+            self.journey.sections.push(Section {
+                name: UNSECTIONED.to_string(),
+                tasks: Vec::new(),
+                id: None,
+                emotion: None,
+            });
+        }
+        let Some(section) = self.journey.sections.last_mut() else {
             return;
         };
         if pending.stage_emotion {
@@ -584,6 +597,12 @@ mod tests {
         assert_eq!(j.sections[0].tasks[1].name, "Tea #1; strong");
         assert_eq!(j.sections[0].tasks[1].actors, ["Me, myself"]);
         assert_eq!(j.sections[1].name, "Line1\nLine2");
+        // Comment lines inside a description block are not part of it; a directive
+        // ends where Mermaid's pattern ends it.
+        let j = read("journey\naccDescr {\nfoo\n%% comment\n   bar\n}\n%%{wrap}%%section A\n");
+        assert_eq!(j.description.as_deref(), Some("foo\nbar"));
+        assert_eq!(j.sections[0].name, "A");
+        assert!(parse("journey\nsection A\n  %%{ unclosed\nT: 5").is_err());
         // A title statement wins over the front matter, as in Mermaid.
         assert_eq!(
             read("---\ntitle: Front\n---\njourney\ntitle Own\nsection A\n")

@@ -180,12 +180,14 @@ fn prepare_range(text: String, start: usize, end: usize) -> Prepared {
             front_matter_title(yaml.as_str(), start + yaml.start(), &lines, &mut warnings);
         blank(&mut blanked, start..start + all.end());
     }
-    // Directives: `%%{` to the next `}%%` (Mermaid's directive pattern runs to the end
-    // of the text when there is none).
+    // Directives, as Mermaid's `directiveRegex` finds them.
     let mut at = start;
     while let Some(open) = find(&blanked, at, end, b"%%{") {
-        let close = find(&blanked, open + 3, end, b"}%%").map_or(end, |c| c + 3);
-        if close == end && find(&blanked, open + 3, end, b"}%%").is_none() {
+        let Some((close, closed)) = directive(&blanked, open, end) else {
+            at = open + 3;
+            continue;
+        };
+        if !closed {
             warnings.push(
                 Diagnostic::new(
                     "unclosed-directive",
@@ -228,6 +230,53 @@ fn prepare_range(text: String, start: usize, end: usize) -> Prepared {
         cjm,
         warnings,
     }
+}
+
+/// The end of the directive at `open`, by Mermaid's pattern
+/// `%%{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%%).|\r?\n)*))?\s*(?:}%%)?`, and
+/// whether it reached a `}%%`; `None` when the pattern does not match there.
+fn directive(s: &[u8], open: usize, end: usize) -> Option<(usize, bool)> {
+    let space = |mut i: usize| {
+        while i < end && s[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let word = |i: usize| {
+        s.get(i..end).map_or(0, |w| {
+            w.iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count()
+        })
+    };
+    let mut i = space(open + 3);
+    let w = word(i);
+    if w == 0 {
+        return None;
+    }
+    let after = space(i + w);
+    i = if s.get(after) == Some(&b':') {
+        after + 1
+    } else {
+        i + w
+    };
+    i = space(i);
+    let mut closed = true;
+    match word(i) {
+        0 => match find(s, i, end, b"}%%") {
+            Some(c) => i = c,
+            None => {
+                i = end;
+                closed = false;
+            }
+        },
+        w => i += w,
+    }
+    i = space(i);
+    if s.get(i..i + 3) == Some(b"}%%") {
+        i += 3;
+    }
+    Some((i.min(end), closed))
 }
 
 fn find(s: &[u8], from: usize, to: usize, needle: &[u8]) -> Option<usize> {
