@@ -406,6 +406,11 @@ proptest! {
     }
 
     #[test]
+    fn any_string_reads_without_panic(text in any::<String>(), prefix in "(journey\n)?(section )?") {
+        let _ = parse(&format!("{prefix}{text}"));
+    }
+
+    #[test]
     fn mermaid_to_map_to_mermaid_keeps_what_the_readme_promises(j in journey(), s in spelling()) {
         let text = mermaid(&j, &s);
         let (read, map, yaml) = import(&text)?;

@@ -160,7 +160,7 @@ impl Reader<'_> {
                 return;
             }
             Some(t) => {
-                let end = p.text[t.start..].find('\n').map_or(p.end, |i| t.start + i);
+                let end = line_end(p, t.start);
                 let message = if p.fenced {
                     "no Mermaid block in this Markdown is a journey; the first is not".into()
                 } else {
@@ -246,7 +246,7 @@ impl Reader<'_> {
                     }
                 }
                 Kind::Journey => {
-                    let end = p.text[t.start..].find('\n').map_or(p.end, |i| t.start + i);
+                    let end = line_end(p, t.start);
                     self.error(
                         "mermaid-syntax",
                         (t.start, end),
@@ -256,7 +256,7 @@ impl Reader<'_> {
                     skip_line(&mut tokens);
                 }
                 Kind::TaskData | Kind::Colon | Kind::Invalid => {
-                    let end = p.text[t.start..].find('\n').map_or(p.end, |i| t.start + i);
+                    let end = line_end(p, t.start);
                     let what = self.raw((t.start, end)).trim().to_string();
                     self.error(
                         "mermaid-syntax",
@@ -402,6 +402,14 @@ impl Reader<'_> {
             id: pending.id,
         });
     }
+}
+
+/// Where the line holding `at` ends, within the diagram.
+fn line_end(p: &Prepared, at: usize) -> usize {
+    p.blanked
+        .get(at..p.end)
+        .and_then(|s| s.find('\n'))
+        .map_or(p.end, |i| at + i)
 }
 
 /// Drops tokens up to the end of the line, after an error.
