@@ -86,24 +86,22 @@ pub fn parse(file: &str) -> Result<Imported, Vec<Diagnostic>> {
     let Reader {
         journey,
         errors,
-        mut warnings,
+        warnings,
         ..
     } = reader;
-    let attach = |list: &mut Vec<Diagnostic>| {
-        for d in list.iter_mut() {
-            d.set_line(lines.line(d.span.start.line));
-        }
-    };
-    attach(&mut warnings);
-    warnings.sort_by_key(|d| d.span.start);
-    if errors.is_empty() {
-        Ok(Imported { journey, warnings })
+    let failed = !errors.is_empty();
+    let mut found: Vec<Diagnostic> = errors.into_iter().chain(warnings).collect();
+    for d in &mut found {
+        d.set_line(lines.line(d.span.start.line));
+    }
+    found.sort_by_key(|d| d.span.start);
+    if failed {
+        Err(found)
     } else {
-        let mut all = errors;
-        attach(&mut all);
-        all.extend(warnings);
-        all.sort_by_key(|d| d.span.start);
-        Err(all)
+        Ok(Imported {
+            journey,
+            warnings: found,
+        })
     }
 }
 
@@ -145,44 +143,8 @@ impl Reader<'_> {
         let masked = lexer::mask_entities(&p.blanked);
         let mut tokens = Lexer::new(&masked, p.start, p.end).peekable();
         while tokens.next_if(|t| t.kind == Kind::Newline).is_some() {}
-        match tokens.next() {
-            Some(t) if t.kind == Kind::Journey && self.raw(t.value) == "journey" => {}
-            Some(t) if t.kind == Kind::Journey => {
-                self.error(
-                    "not-a-journey",
-                    (t.start, t.end),
-                    format!(
-                        "Mermaid knows a journey only by `journey` in lower case, not `{}`",
-                        self.raw(t.value)
-                    ),
-                    "write `journey`",
-                );
-                return;
-            }
-            Some(t) => {
-                let end = line_end(p, t.start);
-                let message = if p.fenced {
-                    "no Mermaid block in this Markdown is a journey; the first is not".into()
-                } else {
-                    "this is not a Mermaid journey: its first statement must be `journey`".into()
-                };
-                self.error(
-                    "not-a-journey",
-                    (t.start, end),
-                    message,
-                    "cjm imports Mermaid `journey` diagrams only",
-                );
-                return;
-            }
-            None => {
-                self.error(
-                    "not-a-journey",
-                    (p.start, p.start + 1),
-                    "the file holds no Mermaid journey".into(),
-                    "a journey starts with the line `journey`",
-                );
-                return;
-            }
+        if !self.header(tokens.next()) {
+            return;
         }
         let mut comments = p.cjm.iter().peekable();
         let mut pending = Pending::default();
@@ -294,6 +256,49 @@ impl Reader<'_> {
                 "add `section NAME` with its tasks",
             );
         }
+    }
+
+    /// Checks that the diagram starts with `journey`, as Mermaid's detector and grammar
+    /// require; false (with the error) when it does not.
+    fn header(&mut self, first: Option<Token>) -> bool {
+        let p = self.prepared;
+        match first {
+            Some(t) if t.kind == Kind::Journey && self.raw(t.value) == "journey" => return true,
+            Some(t) if t.kind == Kind::Journey => {
+                self.error(
+                    "not-a-journey",
+                    (t.start, t.end),
+                    format!(
+                        "Mermaid knows a journey only by `journey` in lower case, not `{}`",
+                        self.raw(t.value)
+                    ),
+                    "write `journey`",
+                );
+            }
+            Some(t) => {
+                let end = line_end(p, t.start);
+                let message = if p.fenced && !p.is_journey() {
+                    "no Mermaid block in this Markdown is a journey; the first is not".into()
+                } else {
+                    "this is not a Mermaid journey: its first statement must be `journey`".into()
+                };
+                self.error(
+                    "not-a-journey",
+                    (t.start, end),
+                    message,
+                    "cjm imports Mermaid `journey` diagrams only",
+                );
+            }
+            None => {
+                self.error(
+                    "not-a-journey",
+                    (p.start, p.start + 1),
+                    "the file holds no Mermaid journey".into(),
+                    "a journey starts with the line `journey`",
+                );
+            }
+        }
+        false
     }
 
     /// A `%% cjm` comment's text, decoded.
