@@ -38,9 +38,12 @@ fn yaml(s: &str) -> String {
 struct Ids(HashSet<String>);
 
 impl Ids {
-    /// Takes `id`, given by a `%% cjm id` comment; false when it is already taken.
+    /// Takes `id`, given by a `%% cjm id` comment; false when it is already taken or
+    /// not an id the schema allows (one to 120 characters, no whitespace).
     fn reserve(&mut self, id: &str) -> bool {
-        !id.is_empty() && !id.chars().any(char::is_whitespace) && self.0.insert(id.to_string())
+        (1..=120).contains(&id.chars().count())
+            && !id.chars().any(char::is_whitespace)
+            && self.0.insert(id.to_string())
     }
 
     /// The id for `name`: the slug of the name, numbered when taken or empty. `None`
@@ -228,5 +231,13 @@ mod tests {
             settle(&items, "t"),
             [Some("tea-2".into()), Some("tea".into()), None]
         );
+        // A comment's id the schema refuses, or one given twice, yields to the name.
+        let long = "x".repeat(121);
+        let items = [
+            ("Tea", Some(long.as_str())),
+            ("Pie", Some("p")),
+            ("Cake", Some("p")),
+        ];
+        assert_eq!(settle(&items, "t"), [None, Some("p".into()), None]);
     }
 }
