@@ -1,5 +1,6 @@
 //! References between ids inside one map: ids unique per kind, and every
-//! `touchpoint:`, `addresses:` and `evidence:` naming something that exists.
+//! `touchpoint:`, `addresses:`, `evidence:` and a touchpoint's `personas:` naming
+//! something that exists.
 //! (`baseline:` spans files and is resolved in `check::baseline`.)
 
 use std::collections::{HashMap, HashSet};
@@ -121,6 +122,12 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
         .pain_points()
         .map(|(_, p)| p.ident.id.as_str())
         .collect();
+    let personas: Vec<&str> = map.personas.iter().map(|p| p.ident.id.as_str()).collect();
+    for (_, touchpoint) in map.touchpoints() {
+        for p in &touchpoint.personas {
+            resolve("persona", "unknown-persona", p, &personas, unread, &mut out);
+        }
+    }
     for (_, pain) in map.pain_points() {
         if let Some(t) = &pain.touchpoint {
             resolve(

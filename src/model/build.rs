@@ -126,6 +126,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     url: str_of(t, "url").map(str::to_string),
                     emotion: integer(t, "emotion").map(|e| e.value),
                     description: str_of(t, "description").map(str::to_string),
+                    personas: spanned_strings(t, "personas"),
                     name,
                 }
             })

@@ -171,6 +171,8 @@ pub struct Touchpoint {
     pub url: Option<String>,
     pub emotion: Option<i64>,
     pub description: Option<String>,
+    /// Ids of the personas who meet it: a Mermaid task's own actors.
+    pub personas: Vec<Spanned<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
