@@ -4,6 +4,7 @@
 //! checked, and only findings (with their source lines) are kept.
 
 pub mod baseline;
+pub mod hierarchy;
 pub mod library;
 pub mod map_ids;
 pub mod refs;
@@ -39,6 +40,8 @@ pub struct FileReport {
     pub library: Option<crate::model::Library>,
     /// A library's source lines by number, for findings made after the text is gone.
     pub library_lines: Option<std::collections::HashMap<u32, String>>,
+    /// The map's place in the journey hierarchy, resolved across files.
+    pub links: hierarchy::Links,
     /// The file could not be read at all (missing, unreadable, a folder).
     pub unreadable: bool,
 }
@@ -82,6 +85,7 @@ impl From<ConfigFile> for FileReport {
             pending: Vec::new(),
             library: None,
             library_lines: None,
+            links: hierarchy::Links::default(),
             unreadable: file.unreadable,
         }
     }
@@ -125,6 +129,7 @@ fn check_one(input: &Input, config: &Config, options: &Options) -> Checked {
                 pending: Vec::new(),
                 library: None,
                 library_lines: None,
+                links: hierarchy::Links::default(),
                 unreadable: true,
             },
             map: None,
@@ -191,6 +196,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
         pending: Vec::new(),
         library: None,
         library_lines: None,
+        links: hierarchy::Links::default(),
         unreadable: false,
     };
     let start = Span::point(Pos { line: 1, col: 1 });
@@ -256,6 +262,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
             };
             report.diagnostics.extend(refs::check(&built, &unread));
             report.pending = library::pending(&built, &unread, &source);
+            report.links = hierarchy::links(&built, &source);
             // Lint speaks about complete maps: on a broken one its findings are noise
             // (a misspelt `touchpoints` key is not a stage without touchpoints).
             if report.diagnostics.is_empty() {
@@ -362,6 +369,7 @@ pub fn check_all_counting(
     map_ids::check_unique(&mut reports);
     baseline::resolve(&mut reports);
     library::resolve_all(&mut reports, config);
+    hierarchy::check(&mut reports, config);
     for r in &reports {
         crate::codes::debug_assert_known(&r.diagnostics);
     }

@@ -315,6 +315,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
                 } else {
                     0.0
                 }
+                + if s.journey.is_some() { 16.0 } else { 0.0 }
         })
         .fold(40.0, f64::max);
     let mut x = grid_x;
@@ -370,6 +371,27 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
             );
         }
         group_close(&mut body, cut);
+        if let Some(child) = &stage.journey {
+            // The map that zooms into this stage; rendered side by side, `ID.svg`.
+            let label = format!("↳ zoom in: {}", child.value);
+            let (shown, _) = wrap(&label, SMALL, w - 2.0 * CELL_PAD, 1);
+            let _ = write!(
+                body,
+                r#"<a href="./{}.svg">"#,
+                crate::render::text::xml(&child.value)
+            );
+            text_el(
+                &mut body,
+                x + CELL_PAD,
+                ty + 12.0,
+                shown.first().map_or("", String::as_str),
+                SMALL,
+                false,
+                true,
+                "#d9e2ec",
+            );
+            body.push_str("</a>\n");
+        }
         x += w;
     }
     text_el(&mut body, PAD, y + 24.0, "Stage", 12.0, true, false, MUTED);

@@ -5,6 +5,7 @@
 //! as the doc comment and printed by `cjm rules NAME`. [`RULES`] is the one registry.
 
 mod blueprint_without_lanes;
+pub mod child_with_other_personas;
 mod future_state_without_baseline;
 mod map_without_owner;
 mod map_without_persona;
@@ -125,6 +126,7 @@ pub static RULES: &[&Rule] = &[
     &future_state_without_baseline::RULE,
     &blueprint_without_lanes::RULE,
     &unused_library_item::RULE,
+    &child_with_other_personas::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -288,7 +288,7 @@ fn several_maps_do_not_share_one_file() {
     let out = dir.path().join("all.svg");
     let run = cjm(&["render", "examples", "-o", out.to_str().unwrap()], None);
     assert!(run.contains("exit: 2\n"), "{run}");
-    assert!(run.contains("5 maps cannot share the file"), "{run}");
+    assert!(run.contains("10 maps cannot share the file"), "{run}");
     assert!(!out.exists());
 }
 
