@@ -168,6 +168,9 @@ fn stage(n: &Node, i: usize) -> Stage {
                 value: m.get("value").and_then(Node::as_f64),
                 target: m.get("target").and_then(Node::as_f64),
                 unit: str_of(m, "unit").map(str::to_string),
+                better: str_of(m, "better")
+                    .and_then(metric::Better::parse)
+                    .unwrap_or_default(),
             })
             .collect(),
         frontstage: strings(n, "frontstage"),

@@ -6,6 +6,7 @@
 
 mod build;
 pub mod library;
+pub mod metric;
 mod slug;
 
 pub use build::build;
@@ -204,6 +205,8 @@ pub struct Metric {
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub unit: Option<String>,
+    /// Which way is better; see [`metric`].
+    pub better: metric::Better,
 }
 
 impl Map {

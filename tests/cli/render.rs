@@ -439,3 +439,27 @@ fn scale_on_a_picture_that_is_not_a_png_is_a_warning() {
         "{out}"
     );
 }
+
+#[test]
+fn a_lower_is_better_metric_reads_as_off_target_in_every_output() {
+    // Days to decision: 4 against a target of 1, lower is better.
+    let map = "examples/portfolio/account-opening.yaml";
+    let svg = cjm(&["render", map], None);
+    assert!(svg.contains("4 → target 1, lower is better"), "{svg}");
+    assert!(svg.contains("✗ behind"), "{svg}");
+    assert!(!svg.contains(">✓ met<"), "{svg}");
+    let md = cjm(&["render", map, "--format", "markdown"], None);
+    assert!(
+        md.contains(
+            "| Wait for a decision | Days to decision | 4 | 1 (lower is better) | ✗ behind |"
+        ),
+        "{md}"
+    );
+    let html = cjm(&["render", map, "--format", "html"], None);
+    assert!(html.contains("<td>✗ behind</td>"), "{html}");
+    let diff = cjm(
+        &["diff", "examples/portfolio/account-opening-future.yaml"],
+        None,
+    );
+    assert!(diff.contains("exit: 0"), "{diff}");
+}
