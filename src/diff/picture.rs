@@ -126,6 +126,8 @@ pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
 /// The overlay key, mark and note a change draws, if it is drawn on an item.
 fn mark_of(change: &Change, future: &Map) -> Option<((&'static str, String), Mark, String)> {
     let mark = match change.kind {
+        // A new pain point is a new problem, not good news: it gets its own mark.
+        Kind::Added if change.item == "pain-point" => Mark::NewProblem,
         Kind::Added => Mark::Added,
         Kind::Removed => Mark::Removed,
         Kind::Resolved => Mark::Resolved,

@@ -423,3 +423,33 @@ fn lint_findings_raised_to_error_do_not_stop_a_diff() {
     );
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn the_future_curve_skips_a_removed_stage_and_new_problems_are_not_good_news() {
+    let svg = diff_svg(&[
+        "tests/fixtures/diff/removed-stage-current.yaml",
+        "tests/fixtures/diff/removed-stage-future.yaml",
+    ]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // Future stage points are the filled r=7 circles; "Wait in line" (-1) is gone.
+    let future_points: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("r") == Some("7"))
+        .filter_map(|n| n.attribute("fill"))
+        .collect();
+    assert_eq!(future_points.len(), 2, "{future_points:?}");
+    assert!(
+        !future_points.contains(&"#e8833a"),
+        "a point on the removed stage"
+    );
+    // The dashed current curve still passes through all three current stages.
+    let current_points = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill") == Some("#ffffff"))
+        .count();
+    assert_eq!(current_points, 3);
+    // Told apart in words, not only colour.
+    let texts = texts(&svg);
+    assert!(texts.contains("! new problem"), "{texts}");
+    assert!(texts.contains("✓ resolved"), "{texts}");
+}
