@@ -11,7 +11,7 @@ use regex_lite::Regex;
 use serde_json::Value as Json;
 
 use crate::diag::Diagnostic;
-use crate::read::{Node, Value};
+use crate::read::{BigNumber, Node, Value};
 use crate::suggest::did_you_mean;
 
 /// The JSON Schema of the map format, as shipped in `schemas/`.
@@ -73,7 +73,8 @@ impl JType {
             (JType::String, Value::Str(_)) => true,
             (JType::Integer, Value::Int(_)) => true,
             (JType::Integer, Value::Float(f)) => f.is_finite() && f.fract() == 0.0,
-            (JType::Number, Value::Int(_)) => true,
+            (JType::Integer, Value::Big(n)) => n.is_integer(),
+            (JType::Number, Value::Int(_) | Value::Big(_)) => true,
             (JType::Number, Value::Float(f)) => f.is_finite(),
             (JType::Boolean, Value::Bool(_)) => true,
             (JType::Null, Value::Null) => true,
@@ -347,10 +348,9 @@ impl Schema {
                     );
                 }
             }
-            Value::Int(_) | Value::Float(_) => {
-                let x = node.as_f64().unwrap_or(f64::NAN);
-                let low = rule.minimum.is_some_and(|m| x < m);
-                let high = rule.maximum.is_some_and(|m| x > m);
+            Value::Int(_) | Value::Float(_) | Value::Big(_) => {
+                let low = rule.minimum.is_some_and(|m| compare(node, m).is_lt());
+                let high = rule.maximum.is_some_and(|m| compare(node, m).is_gt());
                 if low || high {
                     let range = match (rule.minimum, rule.maximum) {
                         (Some(a), Some(b)) => format!("between {a} and {b}"),
@@ -433,12 +433,45 @@ impl std::fmt::Display for Place<'_> {
     }
 }
 
+/// How a number compares with a schema bound. Exact for integers beyond `i64` and
+/// numbers beyond `f64`, which compare as decimals; ordinary numbers as `f64`.
+fn compare(node: &Node, bound: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match &node.value {
+        Value::Big(n) => BigNumber::from_f64(bound).map_or_else(
+            || {
+                if bound > 0.0 {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                }
+            },
+            |b| n.cmp_value(&b),
+        ),
+        _ => {
+            let x = node.as_f64().unwrap_or(f64::NAN);
+            x.partial_cmp(&bound).unwrap_or(Ordering::Equal)
+        }
+    }
+}
+
+/// The exact value of a number node, for comparing with a [`BigNumber`].
+fn exact(node: &Node) -> Option<BigNumber> {
+    match &node.value {
+        Value::Int(i) => Some(BigNumber::from_i64(*i)),
+        Value::Float(f) => BigNumber::from_f64(*f),
+        Value::Big(n) => Some((**n).clone()),
+        _ => None,
+    }
+}
+
 /// Whether `node` equals the JSON value `json`, without building JSON from the node.
 fn equals(node: &Node, json: &Json) -> bool {
     match (&node.value, json) {
         (Value::Null, Json::Null) => true,
         (Value::Bool(a), Json::Bool(b)) => a == b,
         (Value::Str(a), Json::String(b)) => a == b,
+        (Value::Big(a), Json::Number(n)) => BigNumber::decimal(&n.to_string()).cmp_value(a).is_eq(),
         (Value::Int(_) | Value::Float(_), Json::Number(n)) => node.as_f64() == n.as_f64(),
         (Value::Seq(items), Json::Array(values)) => {
             items.len() == values.len() && items.iter().zip(values).all(|(a, b)| equals(a, b))
@@ -464,6 +497,10 @@ fn same(a: &Node, b: &Node) -> bool {
                 && x.iter()
                     .all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
         }
+        (Value::Big(_), _) | (_, Value::Big(_)) => match (exact(a), exact(b)) {
+            (Some(x), Some(y)) => x.cmp_value(&y).is_eq(),
+            _ => false,
+        },
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
             a.as_f64() == b.as_f64()
         }
@@ -484,7 +521,10 @@ fn shown(node: &Node) -> String {
             format!("`{cut}{dots}`")
         }
         Value::Int(i) => format!("`{i}`"),
+        // `1e300` as written, not as 301 digits.
+        Value::Float(f) if f.abs() >= 1e16 || (*f != 0.0 && f.abs() < 1e-6) => format!("`{f:e}`"),
         Value::Float(f) => format!("`{f}`"),
+        Value::Big(n) => n.shown(),
         Value::Bool(b) => format!("`{b}`"),
         Value::Null => "nothing".to_string(),
         Value::Seq(_) => "a list".to_string(),
@@ -664,6 +704,47 @@ mod tests {
         );
         assert_eq!(codes(&format!("{OK}tags: [a, a]\n")), ["duplicate-item"]);
         assert_eq!(codes(&format!("{OK}tags: a\n")), ["wrong-type"]);
+    }
+
+    #[test]
+    fn big_numbers_are_integers_and_compare_exactly() {
+        let codes = |y: &str| findings(y).iter().map(|d| d.code).collect::<Vec<_>>();
+        let emotion = |v: &str| codes(&format!("{OK}    emotion: {v}\n"));
+        for too_big in [
+            "0x8000000000000000",
+            "0o1777777777777777777777",
+            "1e309",
+            "99999999999999999999",
+        ] {
+            assert_eq!(emotion(too_big), ["out-of-range"], "{too_big}");
+        }
+        assert_eq!(emotion("-1e309"), ["out-of-range"]);
+        assert_eq!(emotion("2.0000000000000000001"), ["wrong-type"]);
+        assert_eq!(emotion("1e-400"), ["wrong-type"]);
+        assert_eq!(emotion("2.0"), Vec::<&str>::new());
+        assert_eq!(emotion("-2e0"), Vec::<&str>::new());
+        let metric = |v: &str| {
+            codes(&format!(
+                "{OK}    metrics:\n      - name: m\n        kind: nps\n        value: {v}\n"
+            ))
+        };
+        assert_eq!(metric("1e309"), Vec::<&str>::new());
+        assert_eq!(metric("0x8000000000000000"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_number_too_long_to_print_is_shortened() {
+        let long = "9".repeat(309);
+        let d = &findings(&format!("{OK}    emotion: {long}\n"))[0];
+        assert!(d.message.len() < 120, "{}", d.message);
+        assert!(!d.message.contains("inf"), "{}", d.message);
+        let d = &findings(&format!("{OK}    emotion: 1e309\n"))[0];
+        assert_eq!(
+            d.message,
+            "`emotion` must be between -2 and 2, found `1e309`"
+        );
+        let d = &findings(&format!("{OK}    emotion: 1.5e300\n"))[0];
+        assert!(d.message.ends_with("found `1.5e300`"), "{}", d.message);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
+use super::number::{BigNumber, literal_is_integer};
 use super::source::Limits;
+use super::tabs::TabSeparated;
 use crate::diag::{Diagnostic, Pos, Span};
 
 /// A value in the tree, with where it stands in the file.
@@ -22,6 +24,8 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// A number `i64`/`f64` cannot hold as written (see [`BigNumber`]).
+    Big(Box<BigNumber>),
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<Entry>),
@@ -69,6 +73,7 @@ impl Node {
         match self.value {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) => Some(f),
+            Value::Big(ref n) => Some(n.to_f64()),
             _ => None,
         }
     }
@@ -80,6 +85,8 @@ impl Node {
             Value::Bool(_) => "true/false",
             Value::Int(_) => "a whole number",
             Value::Float(_) => "a number",
+            Value::Big(ref n) if n.is_integer() => "a whole number",
+            Value::Big(_) => "a number",
             Value::Str(_) => "text",
             Value::Seq(_) => "a list",
             Value::Map(_) => "a mapping",
@@ -94,6 +101,7 @@ impl Node {
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
             Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Big(n) => n.to_json(),
             Value::Str(s) => J::String(s.clone()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
@@ -160,8 +168,17 @@ fn build(
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
+    // Files with tabs or control characters take slower checks; most have neither.
+    let tabs = text.contains('\t').then(|| line_starts(text));
+    let controls = has_controls(text.as_bytes());
+    if controls && let Some(d) = control_characters(text, None) {
+        return Err(d);
+    }
+    let mut quoted: Vec<Span> = Vec::new();
+    // The stack depth of the outermost open flow collection (`[`, `{`), if any.
+    let mut flow_from: Option<usize> = None;
 
-    for event in Parser::new_from_str(text) {
+    for event in Parser::new(TabSeparated::new(text)) {
         let (event, sp) = event.map_err(scan_error)?;
         let sp = span(&sp);
         let node = match event {
@@ -192,12 +209,14 @@ fn build(
                 if value.len() > limits.max_scalar_bytes {
                     return Err(value_too_long(sp, value.len(), limits));
                 }
+                if controls
+                    && matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
+                {
+                    quoted.push(sp);
+                }
                 let value = match tag {
                     None => resolve(value, style),
-                    Some(tag) if tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str" => {
-                        Value::Str(value.into_owned())
-                    }
-                    Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => {
+                    Some(tag) if is_str_tag(&tag.handle, &tag.suffix) => {
                         Value::Str(value.into_owned())
                     }
                     Some(tag) => {
@@ -235,6 +254,15 @@ fn build(
                     )
                     .with_help("a journey map needs about six levels; flatten the structure"));
                 }
+                if let Some(starts) = &tabs {
+                    if flow_from.is_none() && sp.start == sp.end {
+                        if let Some(tab) = tab_before(text, starts, sp.start) {
+                            return Err(tab_before_collection(tab, &event));
+                        }
+                    } else if flow_from.is_none() {
+                        flow_from = Some(stack.len());
+                    }
+                }
                 stack.push(if matches!(event, Event::MappingStart(..)) {
                     Frame::Map {
                         start: sp.start,
@@ -249,17 +277,23 @@ fn build(
                 });
                 continue;
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { start, items }) => Node {
-                    span: Span::new(start, sp.end),
-                    value: Value::Seq(items),
-                },
-                Some(Frame::Map { start, entries, .. }) => Node {
-                    span: Span::new(start, sp.end),
-                    value: Value::Map(entries),
-                },
-                None => continue,
-            },
+            Event::SequenceEnd | Event::MappingEnd => {
+                let frame = stack.pop();
+                if flow_from == Some(stack.len()) {
+                    flow_from = None;
+                }
+                match frame {
+                    Some(Frame::Seq { start, items }) => Node {
+                        span: Span::new(start, sp.end),
+                        value: Value::Seq(items),
+                    },
+                    Some(Frame::Map { start, entries, .. }) => Node {
+                        span: Span::new(start, sp.end),
+                        value: Value::Map(entries),
+                    },
+                    None => continue,
+                }
+            }
         };
         let full = match stack.last() {
             Some(Frame::Seq { items, .. }) => items.len() >= limits.max_items,
@@ -306,6 +340,9 @@ fn build(
         }
     }
 
+    if controls && let Some(d) = control_characters(text, Some(&quoted)) {
+        return Err(d);
+    }
     let Some(root) = root else {
         return Err(Diagnostic::error(
             "empty-file",
@@ -358,12 +395,121 @@ fn too_many_items(span: Span, limits: &Limits) -> Diagnostic {
     .with_help("split the journey into several maps")
 }
 
+/// The byte offset where each line starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts
+}
+
+/// The first tab on `at`'s line before `at`, if any.
+fn tab_before(text: &str, starts: &[usize], at: Pos) -> Option<Pos> {
+    let start = *starts.get((at.line as usize).checked_sub(1)?)?;
+    let line = text.get(start..)?;
+    let col = line
+        .chars()
+        .take((at.col as usize).saturating_sub(1))
+        .position(|c| c == '\t')?;
+    Some(Pos {
+        line: at.line,
+        col: col as u32 + 1,
+    })
+}
+
+/// `- \t- item`, `? key` / `:\tkey: value`: a list or mapping nested on its parent's
+/// line must be indented with spaces, since indentation is never a tab.
+#[cold]
+#[inline(never)]
+fn tab_before_collection(tab: Pos, event: &Event) -> Diagnostic {
+    let what = match event {
+        Event::SequenceStart(..) => "list",
+        _ => "mapping",
+    };
+    Diagnostic::error(
+        "yaml-tab",
+        Span::point(tab),
+        format!("a tab stands before this {what}, where YAML needs indentation"),
+    )
+    .with_help("indent with spaces: YAML does not allow tabs for indentation")
+}
+
+/// Whether the bytes may hold a character YAML forbids unescaped: C0 controls other than
+/// tab and line breaks anywhere; DEL, C1 controls (but NEL) and U+FFFE/U+FFFF outside
+/// quoted text (where JSON compatibility allows them).
+fn has_controls(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &x)| match x {
+        0..=8 | 11 | 12 | 14..=31 | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F)),
+        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    })
+}
+
+/// The first forbidden character: before parsing (`quoted` is `None`) only C0 controls,
+/// which no part of a YAML file may hold; after, the others outside quoted values.
+#[cold]
+#[inline(never)]
+fn control_characters(text: &str, quoted: Option<&[Span]>) -> Option<Diagnostic> {
+    let mut pos = Pos { line: 1, col: 1 };
+    let mut spans = quoted.unwrap_or_default().iter().peekable();
+    for c in text.chars() {
+        let c0 = c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+        let other =
+            matches!(c, '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+        if c0 && quoted.is_none() {
+            let what = if c == '\0' {
+                "a NUL byte".to_string()
+            } else {
+                format!("the control character U+{:04X}", c as u32)
+            };
+            return Some(
+                Diagnostic::error(
+                    "control-character",
+                    Span::point(pos),
+                    format!("the file holds {what}, which YAML does not allow"),
+                )
+                .with_help("remove it; if this is a binary file, it is not a map"),
+            );
+        }
+        if other && quoted.is_some() {
+            while spans.next_if(|s| s.end <= pos).is_some() {}
+            let inside = spans.peek().is_some_and(|s| s.start <= pos);
+            if !inside {
+                return Some(
+                    Diagnostic::error(
+                        "control-character",
+                        Span::point(pos),
+                        format!(
+                            "the invisible character U+{:04X} is not allowed in unquoted YAML text",
+                            c as u32
+                        ),
+                    )
+                    .with_help(format!(
+                        "remove it, or write the value in double quotes with the escape `\\u{:04X}`",
+                        c as u32
+                    )),
+                );
+            }
+        }
+        if c == '\n' {
+            pos = Pos {
+                line: pos.line + 1,
+                col: 1,
+            };
+        } else {
+            pos.col += 1;
+        }
+    }
+    None
+}
+
 /// The source text of a non-string scalar used as a key, such as `1:` or `true:`.
 fn scalar_text(_text: &str, node: &Node) -> String {
     match &node.value {
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => f.to_string(),
+        Value::Big(n) => n.text.to_string(),
         _ => String::new(),
     }
 }
@@ -393,6 +539,16 @@ fn scan_error(err: ScanError) -> Diagnostic {
     d
 }
 
+/// Whether a scalar's tag makes it text: `!!str`, its verbatim form
+/// `!<tag:yaml.org,2002:str>`, or the non-specific `!` (which saphyr-parser reports as
+/// handle `""` and suffix `"!"`; YAML 1.2 resolves a `!` scalar to a string).
+fn is_str_tag(handle: &str, suffix: &str) -> bool {
+    matches!(
+        (handle, suffix),
+        ("tag:yaml.org,2002:", "str") | ("", "tag:yaml.org,2002:str") | ("", "!") | ("!", "")
+    )
+}
+
 /// Resolves a scalar by the YAML 1.2 core schema: quoted text stays text, plain text may
 /// be null, a boolean or a number. (`yes`/`no` stay text, as in YAML 1.2.)
 fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
@@ -416,9 +572,27 @@ fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if is_float(&raw)
         && let Ok(f) = raw.parse::<f64>()
     {
-        return Value::Float(f);
+        return if faithful(f, &raw) {
+            Value::Float(f)
+        } else {
+            Value::Big(Box::new(BigNumber::decimal(&raw)))
+        };
     }
     Value::Str(raw.into_owned())
+}
+
+/// Whether `f` keeps what matters of the literal `raw`: that it is finite, nonzero when
+/// written so, and an integer exactly when written as one (`2.0000000000000000001`
+/// rounds to `2.0`, which would pass for a whole number).
+fn faithful(f: f64, raw: &str) -> bool {
+    if !f.is_finite() {
+        return false;
+    }
+    if f == 0.0 {
+        let mantissa = raw.split(['e', 'E']).next().unwrap_or(raw);
+        return !mantissa.bytes().any(|b| matches!(b, b'1'..=b'9'));
+    }
+    f.fract() != 0.0 || literal_is_integer(raw)
 }
 
 fn parse_int(raw: &str) -> Option<Value> {
@@ -437,10 +611,11 @@ fn parse_int(raw: &str) -> Option<Value> {
     if body.is_empty() || !body.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    match i64::from_str_radix(digits, radix) {
-        Ok(i) => Some(Value::Int(i)),
-        Err(_) => raw.parse::<f64>().ok().map(Value::Float),
-    }
+    Some(match i64::from_str_radix(digits, radix) {
+        Ok(i) => Value::Int(i),
+        Err(_) if radix == 10 => Value::Big(Box::new(BigNumber::decimal(raw))),
+        Err(_) => Value::Big(Box::new(BigNumber::radix(raw, digits, radix))),
+    })
 }
 
 /// `[-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
@@ -542,8 +717,100 @@ mod tests {
     #[test]
     fn tabs_get_a_hint() {
         let d = first_error("a:\n\tb: 1\n");
-        assert_eq!(d.code, "yaml-syntax");
         assert!(d.help.unwrap().contains("spaces"));
+    }
+
+    #[test]
+    fn integers_are_integers_whatever_their_size() {
+        let r = root(
+            "a: 0x8000000000000000\nb: 0o1777777777777777777777\nc: 123456789012345678901234567890\n\
+             d: 0x7fffffffffffffff\ne: -9223372036854775809\n",
+        );
+        let big = |k| match &r.get(k).unwrap().value {
+            Value::Big(n) => (**n).clone(),
+            other => panic!("{k}: {other:?}"),
+        };
+        assert_eq!(big("a"), BigNumber::decimal("9223372036854775808"));
+        assert_eq!(big("b"), BigNumber::decimal("18446744073709551615"));
+        assert!(big("c").is_integer());
+        assert_eq!(r.get("c").unwrap().kind_name(), "a whole number");
+        assert_eq!(r.get("d").unwrap().value, Value::Int(i64::MAX));
+        assert_eq!(big("e"), BigNumber::decimal("-9223372036854775809"));
+    }
+
+    #[test]
+    fn floats_beyond_f64_stay_finite_numbers() {
+        let r =
+            root("a: 1e309\nb: -1e309\nc: 1e-400\nd: 2.0000000000000000001\ne: .inf\nf: 0.0e5\n");
+        for k in ["a", "b", "c", "d"] {
+            assert!(matches!(r.get(k).unwrap().value, Value::Big(_)), "{k}");
+        }
+        let a = r.get("a").unwrap();
+        assert!(matches!(&a.value, Value::Big(n) if n.is_integer() && &*n.text == "1e309"));
+        assert!(matches!(&r.get("d").unwrap().value, Value::Big(n) if !n.is_integer()));
+        assert_eq!(r.get("e").unwrap().value, Value::Float(f64::INFINITY));
+        assert_eq!(r.get("f").unwrap().value, Value::Float(0.0));
+    }
+
+    #[test]
+    fn str_tags_in_every_spelling_make_text() {
+        let r = root("a: !!str 1\nb: ! 2\nc: !<tag:yaml.org,2002:str> 3\nd: ! true\n");
+        for (k, v) in [("a", "1"), ("b", "2"), ("c", "3"), ("d", "true")] {
+            assert_eq!(r.get(k).unwrap().as_str(), Some(v), "{k}");
+        }
+        assert_eq!(
+            first_error("a: !<tag:yaml.org,2002:int> 3\n").code,
+            "yaml-tag"
+        );
+        assert_eq!(first_error("a: !local x\n").code, "yaml-tag");
+    }
+
+    #[test]
+    fn a_tab_after_the_colon_separates_as_yaml_1_2_allows() {
+        let r = root("a:\tb\nc:\t\t1 # n\nd: e\t# f\ng:\t[x, y]\nh: [\tz]\n");
+        assert_eq!(r.get("a").unwrap().as_str(), Some("b"));
+        assert_eq!(r.get("a").unwrap().span.start, Pos { line: 1, col: 4 });
+        assert_eq!(r.get("c").unwrap().value, Value::Int(1));
+        assert_eq!(r.get("d").unwrap().as_str(), Some("e"));
+        assert_eq!(r.get("g").unwrap().items().len(), 2);
+        assert_eq!(r.get("h").unwrap().items().len(), 1);
+    }
+
+    #[test]
+    fn a_tab_before_a_nested_block_is_still_refused() {
+        let d = first_error("? a\n:\t- b\n");
+        assert_eq!(
+            (d.code, d.span.start),
+            ("yaml-tab", Pos { line: 2, col: 2 })
+        );
+        let d = first_error("x:\n  - \ta: b\n");
+        assert_eq!(
+            (d.code, d.span.start),
+            ("yaml-tab", Pos { line: 2, col: 5 })
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_outside_quotes() {
+        for (text, at) in [
+            ("a: x\u{86}y\n", Pos { line: 1, col: 5 }),
+            ("a: ok\nb: x\u{7f}\n", Pos { line: 2, col: 5 }),
+            ("a: x\u{fffe}\n", Pos { line: 1, col: 5 }),
+            ("a: |\n  x\u{9f}\n", Pos { line: 2, col: 4 }),
+            ("# \u{80}\na: 1\n", Pos { line: 1, col: 3 }),
+            ("a: \"\u{1}\"\n", Pos { line: 1, col: 5 }),
+        ] {
+            let d = first_error(text);
+            assert_eq!(
+                (d.code, d.span.start),
+                ("control-character", at),
+                "{text:?}"
+            );
+        }
+        // Quoted text may hold them (JSON compatibility), and NEL is printable.
+        let r = root("a: \"x\u{86}\u{7f}\u{fffe}\"\nb: 'y\u{9f}'\nc: z\u{85}w\nd: é\u{a0}\n");
+        assert_eq!(r.get("a").unwrap().as_str(), Some("x\u{86}\u{7f}\u{fffe}"));
+        assert_eq!(r.get("d").unwrap().as_str(), Some("é\u{a0}"));
     }
 
     #[test]
