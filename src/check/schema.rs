@@ -163,14 +163,29 @@ impl Schema {
         let what = place;
         if !rule.types.is_empty() && !rule.types.iter().any(|t| t.accepts(node)) {
             let expected: Vec<&str> = rule.types.iter().map(|t| t.phrase()).collect();
+            let expected = expected.join(" or ");
+            // `"+1"` where a number belongs: the quotes are the mistake.
+            if let Some(text) = node.as_str()
+                && unquoted(node).is_some_and(|plain| rule.types.iter().any(|t| t.accepts(&plain)))
+            {
+                let fixed = match place {
+                    Place::Key(k) => format!("{k}: {text}"),
+                    _ => text.to_string(),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        node.span,
+                        format!("{what} must be {expected}, found `{text}` in quotes, which makes it text"),
+                    )
+                    .with_help(format!("drop the quotes: `{fixed}`")),
+                );
+                return;
+            }
             let mut d = Diagnostic::error(
                 "wrong-type",
                 node.span,
-                format!(
-                    "{what} must be {}, found {}",
-                    expected.join(" or "),
-                    shown(node)
-                ),
+                format!("{what} must be {expected}, found {}", shown(node)),
             );
             if rule.types == [JType::Array] && matches!(node.value, Value::Str(_)) {
                 d = d.with_help("write a list: `[first, second]`, or one `- item` per line");
@@ -334,18 +349,23 @@ impl Schema {
                     }
                     out.push(d);
                 }
-                if rule.date && crate::date::Date::parse(s).is_none() {
-                    out.push(
-                        Diagnostic::error(
-                            "invalid-date",
-                            node.span,
+                if rule.date
+                    && let Err(e) = crate::date::Date::check(s)
+                {
+                    let (message, help) = match e.explain() {
+                        Some(why) => (
+                            format!("{what} is {}, {why}", shown(node)),
+                            "write a date that exists, in the form YYYY-MM-DD",
+                        ),
+                        None => (
                             format!(
                                 "{what} must be a date written YYYY-MM-DD, found {}",
                                 shown(node)
                             ),
-                        )
-                        .with_help("write the date like 2026-10-01"),
-                    );
+                            "write the date like 2026-10-01",
+                        ),
+                    };
+                    out.push(Diagnostic::error("invalid-date", node.span, message).with_help(help));
                 }
             }
             Value::Int(_) | Value::Float(_) | Value::Big(_) => {
@@ -431,6 +451,17 @@ impl std::fmt::Display for Place<'_> {
             Place::Item(k) => write!(f, "each entry of `{k}`"),
         }
     }
+}
+
+/// What a text value would be without its quotes, when that is not text: `"+1"` is a
+/// number written in quotes. (A plain `+1` would have been read as a number, so text that
+/// resolves to one was quoted, or tagged `!!str`.)
+fn unquoted(node: &Node) -> Option<Node> {
+    let value = crate::read::resolve_plain(node.as_str()?);
+    (!matches!(value, Value::Str(_))).then_some(Node {
+        span: node.span,
+        value,
+    })
 }
 
 /// How a number compares with a schema bound. Exact for integers beyond `i64` and
@@ -745,6 +776,37 @@ mod tests {
         );
         let d = &findings(&format!("{OK}    emotion: 1.5e300\n"))[0];
         assert!(d.message.ends_with("found `1.5e300`"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_quoted_number_is_told_to_drop_its_quotes() {
+        let d = &findings(&format!("{OK}    emotion: \"+1\"\n"))[0];
+        assert_eq!(d.code, "wrong-type");
+        assert_eq!(
+            d.message,
+            "`emotion` must be a whole number, found `+1` in quotes, which makes it text"
+        );
+        assert_eq!(d.help.as_deref(), Some("drop the quotes: `emotion: +1`"));
+        // Without quotes it would still be wrong: no such advice.
+        let d = &findings(&format!("{OK}    emotion: '1.5'\n"))[0];
+        assert_eq!(d.message, "`emotion` must be a whole number, found `1.5`");
+        assert_eq!(d.help, None);
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_says_so() {
+        let d = &findings(&format!("{OK}reviewed: 2026-02-30\n"))[0];
+        assert_eq!(
+            d.message,
+            "`reviewed` is `2026-02-30`, a day that does not exist: February 2026 has 28 days, not 30"
+        );
+        let d = &findings(&format!("{OK}reviewed: 2026-13-01\n"))[0];
+        assert_eq!(
+            d.message,
+            "`reviewed` is `2026-13-01`, but there is no month 13"
+        );
+        let d = &findings(&format!("{OK}reviewed: 2026-1-1\n"))[0];
+        assert!(d.message.contains("YYYY-MM-DD"), "{}", d.message);
     }
 
     #[test]

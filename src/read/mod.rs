@@ -8,4 +8,4 @@ mod yaml;
 
 pub use number::BigNumber;
 pub use source::{Limits, Source, decode};
-pub use yaml::{Entry, Node, Value, parse};
+pub use yaml::{Entry, Node, Value, parse, resolve_plain};

@@ -549,6 +549,11 @@ fn is_str_tag(handle: &str, suffix: &str) -> bool {
     )
 }
 
+/// What `text` would mean written plain, unquoted: null, a boolean, a number or text.
+pub fn resolve_plain(text: &str) -> Value {
+    resolve(std::borrow::Cow::Borrowed(text), ScalarStyle::Plain)
+}
+
 /// Resolves a scalar by the YAML 1.2 core schema: quoted text stays text, plain text may
 /// be null, a boolean or a number. (`yes`/`no` stay text, as in YAML 1.2.)
 fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
