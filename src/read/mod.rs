@@ -3,6 +3,7 @@
 
 mod number;
 mod source;
+mod syntax;
 mod tabs;
 mod yaml;
 

@@ -8,6 +8,7 @@ use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
 use super::number::{BigNumber, literal_is_integer};
 use super::source::Limits;
+use super::syntax::{self, Block, Owner};
 use super::tabs::TabSeparated;
 use crate::diag::{Diagnostic, Pos, Span};
 
@@ -179,7 +180,10 @@ fn build(
     let mut flow_from: Option<usize> = None;
 
     for event in Parser::new(TabSeparated::new(text)) {
-        let (event, sp) = event.map_err(scan_error)?;
+        let (event, sp) = match event {
+            Ok(ok) => ok,
+            Err(err) => return Err(syntax_error(text, &err, &stack)),
+        };
         let sp = span(&sp);
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {
@@ -430,7 +434,7 @@ fn tab_before_collection(tab: Pos, event: &Event) -> Diagnostic {
         Span::point(tab),
         format!("a tab stands before this {what}, where YAML needs indentation"),
     )
-    .with_help("indent with spaces: YAML does not allow tabs for indentation")
+    .with_help("replace the tab with spaces: YAML indents with spaces only")
 }
 
 /// Whether the bytes may hold a character YAML forbids unescaped: C0 controls other than
@@ -514,7 +518,114 @@ fn scalar_text(_text: &str, node: &Node) -> String {
     }
 }
 
-fn scan_error(err: ScanError) -> Diagnostic {
+/// A scan error in plain words when [`syntax::explain`] knows it, else in the parser's.
+#[cold]
+#[inline(never)]
+fn syntax_error(text: &str, err: &ScanError, stack: &[Frame]) -> Diagnostic {
+    syntax::explain(text, err, &blocks(text, stack)).unwrap_or_else(|| scan_error(err))
+}
+
+/// The block mappings and lists open when an error was met, outermost first, followed by
+/// the latest finished ones inside them (a mapping closed by a dedent is the likeliest
+/// sibling of the line that closed it). Flow collections have no indentation to compare.
+fn blocks(text: &str, stack: &[Frame]) -> Vec<Block> {
+    let is_flow = |p: Pos| {
+        let line = text
+            .split('\n')
+            .nth((p.line as usize).saturating_sub(1))
+            .unwrap_or("");
+        matches!(
+            line.chars().nth((p.col as usize).saturating_sub(1)),
+            Some('[' | '{')
+        )
+    };
+    let mut out = Vec::new();
+    let mut owner = Owner::Root;
+    let mut last: Option<&Node> = None;
+    for frame in stack {
+        let (start, list) = match frame {
+            Frame::Seq { start, .. } => (*start, true),
+            Frame::Map { start, .. } => (*start, false),
+        };
+        if is_flow(start) {
+            return out;
+        }
+        let first_key = match frame {
+            Frame::Map { entries, key, .. } => entries
+                .first()
+                .map(|e| e.key.clone())
+                .or_else(|| key.as_ref().map(|k| k.0.clone())),
+            Frame::Seq { .. } => None,
+        };
+        let next = match frame {
+            Frame::Map {
+                key: Some((k, _)), ..
+            } => Owner::Key(k.clone()),
+            Frame::Seq { .. } => match &owner {
+                Owner::Key(k) => Owner::ItemOf(k.clone()),
+                _ => Owner::ItemOf("list".to_string()),
+            },
+            Frame::Map { .. } => Owner::Root,
+        };
+        last = match frame {
+            Frame::Map {
+                entries, key: None, ..
+            } => entries.last().map(|e| &e.value),
+            Frame::Map { .. } => None,
+            Frame::Seq { items, .. } => items.last(),
+        };
+        out.push(Block {
+            col: start.col,
+            list,
+            owner: std::mem::replace(&mut owner, next),
+            first_key,
+        });
+    }
+    // Down the latest finished children.
+    let mut parent_key = match stack.last() {
+        Some(Frame::Map {
+            entries, key: None, ..
+        }) => entries.last().map(|e| e.key.clone()),
+        _ => None,
+    };
+    while let Some(node) = last {
+        if is_flow(node.span.start) {
+            break;
+        }
+        let list = matches!(node.value, Value::Seq(_));
+        if !list && !matches!(node.value, Value::Map(_)) {
+            break;
+        }
+        let owner = match (&parent_key, out.last()) {
+            (Some(k), _) => Owner::Key(k.clone()),
+            (
+                None,
+                Some(Block {
+                    list: true,
+                    owner: Owner::Key(k),
+                    ..
+                }),
+            ) => Owner::ItemOf(k.clone()),
+            _ => Owner::ItemOf("list".to_string()),
+        };
+        let entries = node.entries().unwrap_or_default();
+        out.push(Block {
+            col: node.span.start.col,
+            list,
+            owner,
+            first_key: entries.first().map(|e| e.key.clone()),
+        });
+        parent_key = entries.last().map(|e| e.key.clone());
+        last = match &node.value {
+            Value::Map(entries) => entries.last().map(|e| &e.value),
+            Value::Seq(items) => items.last(),
+            _ => None,
+        };
+    }
+    out
+}
+
+fn scan_error(err: &ScanError) -> Diagnostic {
     let info = err.info();
     if info.contains("recursion limit") {
         return Diagnostic::error(
@@ -714,7 +825,7 @@ mod tests {
         assert_eq!(first_error("- a\n- b\n").code, "not-a-mapping");
         assert_eq!(first_error("just text\n").code, "not-a-mapping");
         assert_eq!(first_error("a: !custom x\n").code, "yaml-tag");
-        assert_eq!(first_error("a: 'open\n").code, "yaml-syntax");
+        assert_eq!(first_error("a: 'open\n").code, "yaml-quote");
         let deep = "a: ".to_string() + &"[".repeat(100_000);
         assert_eq!(first_error(&deep).code, "too-deep");
     }

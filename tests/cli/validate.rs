@@ -152,3 +152,12 @@ fn colour_is_off_in_pipes_and_on_when_asked() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("\u{1b}[1m\u{1b}[33mwarning"));
 }
+
+#[test]
+fn a_tab_after_a_colon_separates_like_a_space() {
+    snap!(
+        "tab_after_colon",
+        &["validate", TODAY, "-"],
+        b"cjm:\t1\ntitle:\tTabs after colons\ntype: current-state\t# a comment after a tab\nstages:\n  - name:\t\tBrowse\n    emotion:\t-1\n"
+    );
+}
