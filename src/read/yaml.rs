@@ -220,25 +220,20 @@ fn build(
                 }
                 let value = match tag {
                     None => resolve(value, style),
-                    Some(tag) if is_str_tag(&tag.handle, &tag.suffix) => {
-                        Value::Str(value.into_owned())
-                    }
-                    Some(tag) => {
-                        return Err(Diagnostic::error(
-                            "yaml-tag",
-                            sp,
-                            format!("YAML tag `{}{}` is not supported", tag.handle, tag.suffix),
-                        )
-                        .with_help("remove the tag; quote the value if it must stay text"));
-                    }
+                    Some(tag) => tagged(value, &tag.handle, &tag.suffix, sp)?,
                 };
                 Node { span: sp, value }
             }
-            Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
+            Event::SequenceStart(_, Some(ref tag)) | Event::MappingStart(_, Some(ref tag))
+                if !collection_tag_fits(&tag.handle, &tag.suffix, &event) =>
+            {
                 return Err(Diagnostic::error(
                     "yaml-tag",
                     sp,
-                    "YAML tags are not supported on lists or mappings",
+                    format!(
+                        "YAML tag `{}` is not supported here",
+                        written_tag(&tag.handle, &tag.suffix)
+                    ),
                 )
                 .with_help("remove the tag"));
             }
@@ -650,14 +645,86 @@ fn scan_error(err: &ScanError) -> Diagnostic {
     d
 }
 
-/// Whether a scalar's tag makes it text: `!!str`, its verbatim form
-/// `!<tag:yaml.org,2002:str>`, or the non-specific `!` (which saphyr-parser reports as
-/// handle `""` and suffix `"!"`; YAML 1.2 resolves a `!` scalar to a string).
-fn is_str_tag(handle: &str, suffix: &str) -> bool {
-    matches!(
-        (handle, suffix),
-        ("tag:yaml.org,2002:", "str") | ("", "tag:yaml.org,2002:str") | ("", "!") | ("!", "")
-    )
+const CORE: &str = "tag:yaml.org,2002:";
+
+/// The core-schema type a tag names (`str`, `int`, `map`, ...), whether written `!!int`
+/// or verbatim `!<tag:yaml.org,2002:int>`. The non-specific `!` (which saphyr-parser
+/// reports as handle `""` and suffix `"!"`) is `"!"`: it means the kind of node it
+/// stands on, which for a scalar is text, as YAML 1.2 resolves it.
+fn core_type<'t>(handle: &str, suffix: &'t str) -> Option<&'t str> {
+    match (handle, suffix) {
+        ("", "!") | ("!", "") => Some("!"),
+        (CORE, name) => Some(name),
+        ("", verbatim) => verbatim.strip_prefix(CORE),
+        _ => None,
+    }
+}
+
+/// A tag as the user wrote it, for messages.
+fn written_tag(handle: &str, suffix: &str) -> String {
+    match (handle, core_type(handle, suffix)) {
+        (_, Some("!")) => "!".to_string(),
+        (CORE, _) => format!("!!{suffix}"),
+        ("", _) => format!("!<{suffix}>"),
+        _ => format!("{handle}{suffix}"),
+    }
+}
+
+fn collection_tag_fits(handle: &str, suffix: &str, event: &Event) -> bool {
+    match core_type(handle, suffix) {
+        Some("!") => true,
+        Some("map") => matches!(event, Event::MappingStart(..)),
+        Some("seq") => matches!(event, Event::SequenceStart(..)),
+        _ => false,
+    }
+}
+
+/// A tagged scalar: `!!str`, `!` and the other core-schema tags (`!!int 3`, `!!null ""`)
+/// are read as YAML 1.2 says; a value its tag does not fit, or any other tag, is refused.
+#[cold]
+#[inline(never)]
+fn tagged(
+    raw: std::borrow::Cow<'_, str>,
+    handle: &str,
+    suffix: &str,
+    span: Span,
+) -> Result<Value, Diagnostic> {
+    let kind = core_type(handle, suffix);
+    if matches!(kind, Some("!" | "str")) {
+        return Ok(Value::Str(raw.into_owned()));
+    }
+    let plain = resolve_plain(&raw);
+    let fits = match (kind, &plain) {
+        (Some("int"), Value::Int(_)) => true,
+        (Some("int"), Value::Big(_)) => parse_int(&raw).is_some(),
+        (Some("float"), Value::Float(_) | Value::Big(_)) => true,
+        (Some("float"), Value::Int(_)) => is_float(&raw),
+        (Some("bool"), Value::Bool(_)) | (Some("null"), Value::Null) => true,
+        _ => false,
+    };
+    let tag = written_tag(handle, suffix);
+    match (fits, kind) {
+        (true, Some("float")) => Ok(match plain {
+            Value::Int(i) => Value::Float(i as f64),
+            other => other,
+        }),
+        (true, _) => Ok(plain),
+        (false, Some("int" | "float" | "bool" | "null")) => {
+            let shown: String = raw.chars().take(40).collect();
+            Err(Diagnostic::error(
+                "yaml-tag",
+                span,
+                format!("the tag `{tag}` does not fit the value `{shown}`"),
+            )
+            .with_help("remove the tag, or write a value of that type"))
+        }
+        _ => Err(Diagnostic::error(
+            "yaml-tag",
+            span,
+            format!("YAML tag `{tag}` is not supported"),
+        )
+        .with_help("remove the tag; quote the value if it must stay text")),
+    }
 }
 
 /// What `text` would mean written plain, unquoted: null, a boolean, a number or text.
@@ -874,11 +941,31 @@ mod tests {
         for (k, v) in [("a", "1"), ("b", "2"), ("c", "3"), ("d", "true")] {
             assert_eq!(r.get(k).unwrap().as_str(), Some(v), "{k}");
         }
-        assert_eq!(
-            first_error("a: !<tag:yaml.org,2002:int> 3\n").code,
-            "yaml-tag"
-        );
         assert_eq!(first_error("a: !local x\n").code, "yaml-tag");
+    }
+
+    #[test]
+    fn core_schema_tags_are_read_as_yaml_1_2_says() {
+        let r = root(
+            "a: !!int \"0x10\"\nb: !<tag:yaml.org,2002:int> 3\nc: !!float 1\nd: !!bool 'true'\n\
+             e: !!null ''\nf: !!map {x: 1}\ng: ! [1]\nh: !!seq [2]\n",
+        );
+        assert_eq!(r.get("a").unwrap().value, Value::Int(16));
+        assert_eq!(r.get("b").unwrap().value, Value::Int(3));
+        assert_eq!(r.get("c").unwrap().value, Value::Float(1.0));
+        assert_eq!(r.get("d").unwrap().value, Value::Bool(true));
+        assert_eq!(r.get("e").unwrap().value, Value::Null);
+        assert!(r.get("f").unwrap().get("x").is_some());
+        assert_eq!(r.get("g").unwrap().items().len(), 1);
+        assert_eq!(r.get("h").unwrap().items().len(), 1);
+        let d = first_error("a: !!int 1.5\n");
+        assert_eq!(d.code, "yaml-tag");
+        assert_eq!(d.message, "the tag `!!int` does not fit the value `1.5`");
+        assert_eq!(first_error("a: !!seq {x: 1}\n").code, "yaml-tag");
+        assert_eq!(
+            first_error("a: !!binary aGk=\n").message,
+            "YAML tag `!!binary` is not supported"
+        );
     }
 
     #[test]
