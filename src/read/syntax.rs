@@ -421,6 +421,33 @@ mod tests {
         assert_eq!(requote("Note: it's \"x\"", '"'), "'Note: it''s \"x\"'");
     }
 
+    proptest::proptest! {
+        /// Misindented, tabbed, badly quoted maps: every explanation points inside the
+        /// file, at a real column of a real line.
+        #[test]
+        fn explanations_point_into_the_file(
+            lines in proptest::collection::vec(
+                (
+                    "[ \t]{0,6}",
+                    proptest::sample::select(vec![
+                        "name: A", "- name: B", "emotion: 1", "- x", "title: \"a\" b",
+                        "t: 'it's'", "d: a: b", "k:", "k:\t", "- ", "'open", "[a,", "x\t# c",
+                    ]),
+                ),
+                1..8,
+            )
+        ) {
+            let text: String = lines.iter().map(|(i, l)| format!("{i}{l}\n")).collect();
+            let parsed = crate::read::parse(&text, &crate::read::Limits::default());
+            for d in parsed.diagnostics {
+                let line = line_of(&text, d.span.start.line);
+                proptest::prop_assert!(d.span.start.line >= 1, "{d:?}");
+                proptest::prop_assert!(d.span.start.line as usize <= lines.len() + 1, "{d:?}");
+                proptest::prop_assert!(d.span.start.col as usize <= line.chars().count() + 1, "{text:?} {d:?}");
+            }
+        }
+    }
+
     #[test]
     fn list_keys_name_their_entries() {
         assert_eq!(singular("stages"), "stage");

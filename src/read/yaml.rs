@@ -1016,6 +1016,52 @@ mod tests {
         assert_eq!(r.get("d").unwrap().as_str(), Some("é\u{a0}"));
     }
 
+    /// The exact value of an integer node, as a decimal.
+    fn exact(node: &Node) -> BigNumber {
+        match &node.value {
+            Value::Int(i) => BigNumber::from_i64(*i),
+            Value::Big(n) => (**n).clone(),
+            other => panic!("not an integer: {other:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn integer_literals_of_any_size_read_exactly(n: i128, wide: u128) {
+            let text = format!(
+                "a: {n}\nb: 0x{wide:x}\nc: 0o{wide:o}\nd: {wide}{wide}\n"
+            );
+            let r = root(&text);
+            let want = |s: String| BigNumber::decimal(&s);
+            proptest::prop_assert_eq!(exact(r.get("a").unwrap()), want(n.to_string()));
+            proptest::prop_assert_eq!(exact(r.get("b").unwrap()), want(wide.to_string()));
+            proptest::prop_assert_eq!(exact(r.get("c").unwrap()), want(wide.to_string()));
+            proptest::prop_assert_eq!(exact(r.get("d").unwrap()), want(format!("{wide}{wide}")));
+        }
+
+        #[test]
+        fn big_numbers_order_like_integers(a: i128, b: i128) {
+            let (x, y) = (BigNumber::decimal(&a.to_string()), BigNumber::decimal(&b.to_string()));
+            proptest::prop_assert_eq!(x.cmp_value(&y), a.cmp(&b));
+        }
+
+        #[test]
+        fn finite_floats_read_back_exactly(f in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL) {
+            let r = root(&format!("a: {f:e}\n"));
+            proptest::prop_assert_eq!(&r.get("a").unwrap().value, &Value::Float(f));
+        }
+
+        #[test]
+        fn exponents_beyond_f64_stay_numbers(m in 1u32..1000, e in 400u32..100_000, neg: bool) {
+            let sign = if neg { "-" } else { "" };
+            let r = root(&format!("a: {sign}{m}e{e}\nb: {sign}{m}e-{e}\n"));
+            let a = r.get("a").unwrap();
+            proptest::prop_assert!(matches!(&a.value, Value::Big(n) if n.is_integer()));
+            let b = r.get("b").unwrap();
+            proptest::prop_assert!(matches!(&b.value, Value::Big(n) if !n.is_integer()));
+        }
+    }
+
     #[test]
     fn float_grammar() {
         for ok in ["1.5", "-0.5", ".5", "1.", "1e3", "+2.5E-3"] {
