@@ -369,8 +369,19 @@ impl Schema {
                 }
             }
             Value::Int(_) | Value::Float(_) | Value::Big(_) => {
-                let low = rule.minimum.is_some_and(|m| compare(node, m).is_lt());
-                let high = rule.maximum.is_some_and(|m| compare(node, m).is_gt());
+                let (low, high) = match &node.value {
+                    Value::Big(n) => (
+                        rule.minimum.is_some_and(|m| compare_big(n, m).is_lt()),
+                        rule.maximum.is_some_and(|m| compare_big(n, m).is_gt()),
+                    ),
+                    _ => {
+                        let x = node.as_f64().unwrap_or(f64::NAN);
+                        (
+                            rule.minimum.is_some_and(|m| x < m),
+                            rule.maximum.is_some_and(|m| x > m),
+                        )
+                    }
+                };
                 if low || high {
                     let range = match (rule.minimum, rule.maximum) {
                         (Some(a), Some(b)) => format!("between {a} and {b}"),
@@ -464,25 +475,14 @@ fn unquoted(node: &Node) -> Option<Node> {
     })
 }
 
-/// How a number compares with a schema bound. Exact for integers beyond `i64` and
-/// numbers beyond `f64`, which compare as decimals; ordinary numbers as `f64`.
-fn compare(node: &Node, bound: f64) -> std::cmp::Ordering {
+/// How a number beyond `i64`/`f64` compares with a schema bound: exactly, as decimals.
+#[cold]
+fn compare_big(n: &BigNumber, bound: f64) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    match &node.value {
-        Value::Big(n) => BigNumber::from_f64(bound).map_or_else(
-            || {
-                if bound > 0.0 {
-                    Ordering::Less
-                } else {
-                    Ordering::Greater
-                }
-            },
-            |b| n.cmp_value(&b),
-        ),
-        _ => {
-            let x = node.as_f64().unwrap_or(f64::NAN);
-            x.partial_cmp(&bound).unwrap_or(Ordering::Equal)
-        }
+    match BigNumber::from_f64(bound) {
+        Some(b) => n.cmp_value(&b),
+        None if bound > 0.0 => Ordering::Less,
+        None => Ordering::Greater,
     }
 }
 

@@ -151,38 +151,104 @@ pub struct Parsed {
 /// Reads one YAML document whose top level is a mapping.
 pub fn parse(text: &str, limits: &Limits) -> Parsed {
     let mut diagnostics = Vec::new();
-    let root = match build(text, limits, &mut diagnostics) {
+    // Files with tabs or control characters take slower checks; most have neither.
+    let (tabs, controls) = scan(text.as_bytes());
+    let tabs = tabs.then(|| line_starts(text));
+    let mut result = if controls && let Some(d) = control_characters(text, None) {
+        Err(Stop::Error(d))
+    } else {
+        let parser = Parser::new_from_str(text);
+        build(
+            parser,
+            text,
+            limits,
+            &mut diagnostics,
+            tabs.as_deref(),
+            controls,
+        )
+    };
+    if let Err(Stop::TabAfterColon) = result {
+        diagnostics.clear();
+        result = build_tab_separated(text, limits, &mut diagnostics, tabs.as_deref(), controls);
+    }
+    let root = match result {
         Ok(root) => root,
-        Err(d) => {
+        Err(Stop::Error(d)) => {
             diagnostics.push(d);
             None
         }
+        Err(Stop::TabAfterColon) => None,
     };
     Parsed { root, diagnostics }
 }
 
-fn build(
+/// Reads again, letting a tab after `:` separate (see `tabs.rs`). Only files with
+/// `key:\tvalue` pay for this; the common path keeps saphyr's own input.
+#[cold]
+#[inline(never)]
+fn build_tab_separated(
     text: &str,
     limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<Node>, Diagnostic> {
+    tabs: Option<&[usize]>,
+    controls: bool,
+) -> Result<Option<Node>, Stop> {
+    let parser = Parser::new(TabSeparated::new(text));
+    build(parser, text, limits, diagnostics, tabs, controls)
+}
+
+/// Why building stopped: a finding, or a tab after `:` that saphyr-parser refuses.
+enum Stop {
+    Error(Diagnostic),
+    TabAfterColon,
+}
+
+fn fail<T>(d: Diagnostic) -> Result<T, Stop> {
+    Err(Stop::Error(d))
+}
+
+impl From<Diagnostic> for Stop {
+    fn from(d: Diagnostic) -> Self {
+        Stop::Error(d)
+    }
+}
+
+/// Whether the bytes hold a tab, and whether they may hold a forbidden control
+/// character (see [`has_controls`]), in one pass the compiler can vectorise.
+fn scan(b: &[u8]) -> (bool, bool) {
+    let (mut tabs, mut maybe) = (false, false);
+    for &x in b {
+        tabs |= x == b'\t';
+        maybe |= (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r')
+            | (x == 0x7F)
+            | (x == 0xC2)
+            | (x == 0xEF);
+    }
+    (tabs, maybe && has_controls(b))
+}
+
+fn build<'a, I: saphyr_parser::Input>(
+    parser: Parser<'a, I>,
+    text: &str,
+    limits: &Limits,
+    diagnostics: &mut Vec<Diagnostic>,
+    tabs: Option<&[usize]>,
+    controls: bool,
+) -> Result<Option<Node>, Stop> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
-    // Files with tabs or control characters take slower checks; most have neither.
-    let tabs = text.contains('\t').then(|| line_starts(text));
-    let controls = has_controls(text.as_bytes());
-    if controls && let Some(d) = control_characters(text, None) {
-        return Err(d);
-    }
     let mut quoted: Vec<Span> = Vec::new();
     // The stack depth of the outermost open flow collection (`[`, `{`), if any.
     let mut flow_from: Option<usize> = None;
 
-    for event in Parser::new(TabSeparated::new(text)) {
+    for event in parser {
         let (event, sp) = match event {
             Ok(ok) => ok,
-            Err(err) => return Err(syntax_error(text, &err, &stack)),
+            Err(err) if tabs.is_some() && err.info() == TAB_AFTER_COLON => {
+                return Err(Stop::TabAfterColon);
+            }
+            Err(err) => return fail(syntax_error(text, &err, &stack)),
         };
         let sp = span(&sp);
         let node = match event {
@@ -192,26 +258,30 @@ fn build(
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(Diagnostic::error(
-                        "multiple-documents",
-                        sp,
-                        "this file holds more than one YAML document",
-                    )
-                    .with_help("keep one map per file; split the documents at each `---`"));
+                    return fail(
+                        Diagnostic::error(
+                            "multiple-documents",
+                            sp,
+                            "this file holds more than one YAML document",
+                        )
+                        .with_help("keep one map per file; split the documents at each `---`"),
+                    );
                 }
                 continue;
             }
             Event::Alias(_) => {
-                return Err(Diagnostic::error(
-                    "yaml-alias",
-                    sp,
-                    "YAML aliases (`*name`) are not supported in journey maps",
-                )
-                .with_help("write the value out in full where the alias stands"));
+                return fail(
+                    Diagnostic::error(
+                        "yaml-alias",
+                        sp,
+                        "YAML aliases (`*name`) are not supported in journey maps",
+                    )
+                    .with_help("write the value out in full where the alias stands"),
+                );
             }
             Event::Scalar(value, style, _anchor, tag) => {
                 if value.len() > limits.max_scalar_bytes {
-                    return Err(value_too_long(sp, value.len(), limits));
+                    return fail(value_too_long(sp, value.len(), limits));
                 }
                 if controls
                     && matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
@@ -227,36 +297,40 @@ fn build(
             Event::SequenceStart(_, Some(ref tag)) | Event::MappingStart(_, Some(ref tag))
                 if !collection_tag_fits(&tag.handle, &tag.suffix, &event) =>
             {
-                return Err(Diagnostic::error(
-                    "yaml-tag",
-                    sp,
-                    format!(
-                        "YAML tag `{}` is not supported here",
-                        written_tag(&tag.handle, &tag.suffix)
-                    ),
-                )
-                .with_help("remove the tag"));
+                return fail(
+                    Diagnostic::error(
+                        "yaml-tag",
+                        sp,
+                        format!(
+                            "YAML tag `{}` is not supported here",
+                            written_tag(&tag.handle, &tag.suffix)
+                        ),
+                    )
+                    .with_help("remove the tag"),
+                );
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if let Some(Frame::Map { key: None, .. }) = stack.last() {
-                    return Err(Diagnostic::error(
+                    return fail(Diagnostic::error(
                         "complex-key",
                         sp,
                         "a key must be plain text, not a list or mapping",
                     ));
                 }
                 if stack.len() >= limits.max_depth {
-                    return Err(Diagnostic::error(
-                        "too-deep",
-                        sp,
-                        format!("the file nests more than {} levels deep", limits.max_depth),
-                    )
-                    .with_help("a journey map needs about six levels; flatten the structure"));
+                    return fail(
+                        Diagnostic::error(
+                            "too-deep",
+                            sp,
+                            format!("the file nests more than {} levels deep", limits.max_depth),
+                        )
+                        .with_help("a journey map needs about six levels; flatten the structure"),
+                    );
                 }
-                if let Some(starts) = &tabs {
+                if let Some(starts) = tabs {
                     if flow_from.is_none() && sp.start == sp.end {
                         if let Some(tab) = tab_before(text, starts, sp.start) {
-                            return Err(tab_before_collection(tab, &event));
+                            return fail(tab_before_collection(tab, &event));
                         }
                     } else if flow_from.is_none() {
                         flow_from = Some(stack.len());
@@ -302,7 +376,7 @@ fn build(
             None => false,
         };
         if full {
-            return Err(too_many_items(node.span, limits));
+            return fail(too_many_items(node.span, limits));
         }
         match stack.last_mut() {
             None => root = Some(node),
@@ -340,18 +414,20 @@ fn build(
     }
 
     if controls && let Some(d) = control_characters(text, Some(&quoted)) {
-        return Err(d);
+        return fail(d);
     }
     let Some(root) = root else {
-        return Err(Diagnostic::error(
-            "empty-file",
-            Span::point(Pos { line: 1, col: 1 }),
-            "the file is empty",
-        )
-        .with_help("start a map with `cjm init`, or remove the file"));
+        return fail(
+            Diagnostic::error(
+                "empty-file",
+                Span::point(Pos { line: 1, col: 1 }),
+                "the file is empty",
+            )
+            .with_help("start a map with `cjm init`, or remove the file"),
+        );
     };
     if !matches!(root.value, Value::Map(_)) {
-        return Err(Diagnostic::error(
+        return fail(Diagnostic::error(
             "not-a-mapping",
             root.span,
             format!(
@@ -393,6 +469,9 @@ fn too_many_items(span: Span, limits: &Limits) -> Diagnostic {
     )
     .with_help("split the journey into several maps")
 }
+
+/// What saphyr-parser says of `key:\tvalue`, which YAML 1.2 allows.
+const TAB_AFTER_COLON: &str = "':' must be followed by a valid YAML whitespace";
 
 /// The byte offset where each line starts.
 fn line_starts(text: &str) -> Vec<usize> {
