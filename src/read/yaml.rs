@@ -807,12 +807,14 @@ fn tagged(
 }
 
 /// What `text` would mean written plain, unquoted: null, a boolean, a number or text.
+#[inline(never)]
 pub fn resolve_plain(text: &str) -> Value {
     resolve(std::borrow::Cow::Borrowed(text), ScalarStyle::Plain)
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema: quoted text stays text, plain text may
 /// be null, a boolean or a number. (`yes`/`no` stay text, as in YAML 1.2.)
+#[inline(always)]
 fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(raw.into_owned());
@@ -857,6 +859,7 @@ fn faithful(f: f64, raw: &str) -> bool {
     f.fract() != 0.0 || literal_is_integer(raw)
 }
 
+#[inline]
 fn parse_int(raw: &str) -> Option<Value> {
     let (digits, radix) = if let Some(hex) = raw.strip_prefix("0x") {
         (hex, 16)
@@ -881,6 +884,7 @@ fn parse_int(raw: &str) -> Option<Value> {
 }
 
 /// `[-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+#[inline]
 fn is_float(raw: &str) -> bool {
     let s = raw.strip_prefix(['-', '+']).unwrap_or(raw);
     let (mantissa, exponent) = match s.find(['e', 'E']) {
