@@ -161,13 +161,28 @@ fn text_after_quote(text: &str, at: Pos) -> Option<Diagnostic> {
     let key = key_before(&chars, open);
     let fixed = requote(&raw, q);
     let span = Span::new(pos(at.line, open), pos(at.line, open + raw.chars().count()));
-    Some(
-        Diagnostic::error(
-            "yaml-quote",
-            span,
-            format!("text follows the closing {} of this value", quote_name(q)),
+    // `'Maya's list'`: a quote inside a word ended the value early.
+    let blank = |c: &char| c.is_whitespace() || *c == q;
+    let inside_word = close > open + 1
+        && chars.get(close - 1).is_some_and(|c| !blank(c))
+        && chars.get(close + 1).is_some_and(|c| !blank(c));
+    let message = if inside_word {
+        let from = chars[..close].iter().rposition(blank).map_or(0, |i| i + 1);
+        let after = close + 1;
+        let to = chars[after..]
+            .iter()
+            .position(blank)
+            .map_or(chars.len(), |i| after + i);
+        let word: String = chars[from..to].iter().collect();
+        format!(
+            "the {} in `{word}` ends this quoted value early",
+            quote_name(q)
         )
-        .with_help(format!(
+    } else {
+        format!("text follows the closing {} of this value", quote_name(q))
+    };
+    Some(
+        Diagnostic::error("yaml-quote", span, message).with_help(format!(
             "quote the whole value: `{key}{fixed}`; a quote can only end a value"
         )),
     )
