@@ -839,10 +839,23 @@ fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
         return if faithful(f, &raw) {
             Value::Float(f)
         } else {
-            Value::Big(Box::new(BigNumber::decimal(&raw)))
+            big_decimal(&raw)
         };
     }
     Value::Str(raw.into_owned())
+}
+
+// Numbers beyond `i64`/`f64` are rare: built out of line, so the scalar path stays small.
+#[cold]
+#[inline(never)]
+fn big_decimal(raw: &str) -> Value {
+    Value::Big(Box::new(BigNumber::decimal(raw)))
+}
+
+#[cold]
+#[inline(never)]
+fn big_radix(raw: &str, digits: &str, radix: u32) -> Value {
+    Value::Big(Box::new(BigNumber::radix(raw, digits, radix)))
 }
 
 /// Whether `f` keeps what matters of the literal `raw`: that it is finite, nonzero when
@@ -878,8 +891,8 @@ fn parse_int(raw: &str) -> Option<Value> {
     }
     Some(match i64::from_str_radix(digits, radix) {
         Ok(i) => Value::Int(i),
-        Err(_) if radix == 10 => Value::Big(Box::new(BigNumber::decimal(raw))),
-        Err(_) => Value::Big(Box::new(BigNumber::radix(raw, digits, radix))),
+        Err(_) if radix == 10 => big_decimal(raw),
+        Err(_) => big_radix(raw, digits, radix),
     })
 }
 
