@@ -58,6 +58,12 @@ pub struct Labels {
     pub day_in_the_life: &'static str,
     pub service_blueprint: &'static str,
     pub experience_map: &'static str,
+    pub research: &'static str,
+    pub evidence: &'static str,
+    pub says: &'static str,
+    pub thinks: &'static str,
+    pub does: &'static str,
+    pub feels: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -129,6 +135,12 @@ const EN: Labels = Labels {
     day_in_the_life: "Day in the life",
     service_blueprint: "Service blueprint",
     experience_map: "Experience map",
+    research: "Research",
+    evidence: "evidence",
+    says: "Says",
+    thinks: "Thinks",
+    does: "Does",
+    feels: "Feels",
 };
 
 const RU: Labels = Labels {
@@ -200,6 +212,12 @@ const RU: Labels = Labels {
     day_in_the_life: "День из жизни",
     service_blueprint: "Сервисный блупринт",
     experience_map: "Карта опыта",
+    research: "Исследования",
+    evidence: "источники",
+    says: "Говорит",
+    thinks: "Думает",
+    does: "Делает",
+    feels: "Чувствует",
 };
 
 const ZH: Labels = Labels {
@@ -271,6 +289,12 @@ const ZH: Labels = Labels {
     day_in_the_life: "日常生活",
     service_blueprint: "服务蓝图",
     experience_map: "体验地图",
+    research: "研究",
+    evidence: "依据",
+    says: "说",
+    thinks: "想",
+    does: "做",
+    feels: "感受",
 };
 
 const JA: Labels = Labels {
@@ -342,6 +366,12 @@ const JA: Labels = Labels {
     day_in_the_life: "一日の流れ",
     service_blueprint: "サービスブループリント",
     experience_map: "体験マップ",
+    research: "リサーチ",
+    evidence: "根拠",
+    says: "言うこと",
+    thinks: "考えること",
+    does: "すること",
+    feels: "感じること",
 };
 
 const DE: Labels = Labels {
@@ -413,6 +443,12 @@ const DE: Labels = Labels {
     day_in_the_life: "Ein Tag im Leben",
     service_blueprint: "Service Blueprint",
     experience_map: "Erlebniskarte",
+    research: "Forschung",
+    evidence: "Belege",
+    says: "Sagt",
+    thinks: "Denkt",
+    does: "Tut",
+    feels: "Fühlt",
 };
 
 const FR: Labels = Labels {
@@ -484,6 +520,12 @@ const FR: Labels = Labels {
     day_in_the_life: "Une journée type",
     service_blueprint: "Service blueprint",
     experience_map: "Carte d’expérience",
+    research: "Recherche",
+    evidence: "sources",
+    says: "Dit",
+    thinks: "Pense",
+    does: "Fait",
+    feels: "Ressent",
 };
 
 const ES: Labels = Labels {
@@ -555,6 +597,12 @@ const ES: Labels = Labels {
     day_in_the_life: "Un día en la vida",
     service_blueprint: "Blueprint de servicio",
     experience_map: "Mapa de experiencia",
+    research: "Investigación",
+    evidence: "evidencia",
+    says: "Dice",
+    thinks: "Piensa",
+    does: "Hace",
+    feels: "Siente",
 };
 
 const PT: Labels = Labels {
@@ -626,6 +674,12 @@ const PT: Labels = Labels {
     day_in_the_life: "Um dia na vida",
     service_blueprint: "Blueprint de serviço",
     experience_map: "Mapa de experiência",
+    research: "Pesquisa",
+    evidence: "evidência",
+    says: "Diz",
+    thinks: "Pensa",
+    does: "Faz",
+    feels: "Sente",
 };
 
 const RO: Labels = Labels {
@@ -697,6 +751,12 @@ const RO: Labels = Labels {
     day_in_the_life: "O zi din viață",
     service_blueprint: "Blueprint de serviciu",
     experience_map: "Hartă de experiență",
+    research: "Cercetare",
+    evidence: "dovezi",
+    says: "Spune",
+    thinks: "Gândește",
+    does: "Face",
+    feels: "Simte",
 };
 
 /// The channels of the schema, in order.

@@ -164,6 +164,8 @@ struct BlockBuilder {
     bar: Option<(f64, Status)>,
     dot: Option<&'static str>,
     mark: Option<Mark>,
+    /// A description, shown as the tooltip.
+    note: Option<String>,
 }
 
 impl BlockBuilder {
@@ -175,7 +177,13 @@ impl BlockBuilder {
             bar: None,
             dot: None,
             mark: None,
+            note: None,
         }
+    }
+    /// The item's `description`, which the picture has no room for: its tooltip.
+    fn note(mut self, description: Option<&String>) -> Self {
+        self.note = description.cloned();
+        self
     }
     /// Marks the block as changed by a diff, with the change in words under it; in a
     /// stage that is gone, every block is a ghost and the stage header says why.
@@ -232,9 +240,12 @@ impl BlockBuilder {
                 });
             }
         }
-        if cut {
-            block.tooltip = Some(full.join(" — "));
-        }
+        block.tooltip = match (cut, self.note) {
+            (true, Some(note)) => Some(format!("{} — {}", full.join(" — "), text::clean(&note))),
+            (true, None) => Some(full.join(" — ")),
+            (false, Some(note)) => Some(text::clean(&note)),
+            (false, None) => None,
+        };
         block
     }
 }
@@ -462,6 +473,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
         y = emotion_lane(&mut body, map, overlay, &widths, y, canvas_w, row);
     }
     y += 18.0;
+    y = research(&mut body, map, y, canvas_w);
     y = legend(&mut body, map, overlay, y, canvas_w);
     let canvas_h = y + PAD;
 
@@ -591,6 +603,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         b.link = t.url.clone().filter(|u| safe_url(u));
                         b.dot = t.emotion.map(emotion_color);
                         b.mark(l, ghost(s), overlay.mark("touchpoint", &t.ident.id))
+                            .note(t.description.as_ref())
                             .fill("#f5f7fa", "#bcccdc")
                             .build(w)
                     })
@@ -617,6 +630,18 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         if p.resolved {
                             label.push_str(&format!(" · {}", l.resolved));
                         }
+                        // Each cited study by its number in the research list below.
+                        if !p.evidence.is_empty() {
+                            let cited: Vec<String> = p
+                                .evidence
+                                .iter()
+                                .map(|e| match research_number(map, &e.value) {
+                                    Some(n) => format!("[{n}]"),
+                                    None => e.value.clone(),
+                                })
+                                .collect();
+                            label.push_str(&format!(" · {} {}", l.evidence, cited.join(" ")));
+                        }
                         BlockBuilder::new()
                             .text(&p.name.value, BODY, !p.resolved, ink)
                             .text(
@@ -626,6 +651,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                                 if ink == INK { MUTED } else { "#ffffff" },
                             )
                             .mark(l, ghost(s), overlay.mark("pain-point", &p.ident.id))
+                            .note(p.description.as_ref())
                             .fill(fill, stroke)
                             .build(w)
                     })
@@ -653,6 +679,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                             b = b.text(&owner.value, SMALL, false, MUTED);
                         }
                         b.mark(l, ghost(s), overlay.mark("opportunity", &o.ident.id))
+                            .note(o.description.as_ref())
                             .fill("#e3f0ff", "#6aa5e8")
                             .build(w)
                     })
@@ -891,6 +918,62 @@ fn text_el(
     );
 }
 
+/// The number a study is cited by: its place in the map's research list, from 1.
+fn research_number(map: &Map, id: &str) -> Option<usize> {
+    map.research
+        .iter()
+        .position(|r| r.ident.id == id)
+        .map(|i| i + 1)
+}
+
+/// The evidence behind the map: each study numbered as the pain points cite it, with
+/// its kind, date, summary and link.
+fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
+    if map.research.is_empty() {
+        return y;
+    }
+    let l = labels::for_lang(map.lang.as_deref());
+    text_el(body, PAD, y + 4.0, l.research, SMALL, true, false, INK);
+    y += 6.0;
+    let max = canvas_w - 2.0 * PAD;
+    for (i, r) in map.research.iter().enumerate() {
+        let mut parts = vec![format!("[{}] {}", i + 1, r.ident.id)];
+        parts.extend(r.kind.clone());
+        parts.extend(r.date.map(|d| d.to_string()));
+        let mut line = parts.join(" · ");
+        if let Some(summary) = &r.summary {
+            line.push_str(" — ");
+            line.push_str(summary);
+        }
+        let (lines, _) = wrap(&line, SMALL, max, 2);
+        let link = r.url.as_deref().filter(|u| safe_url(u));
+        if let Some(u) = link {
+            let _ = write!(
+                body,
+                r#"<a href="{}" target="_blank" rel="noopener noreferrer">"#,
+                xml(u)
+            );
+        }
+        for text in &lines {
+            y += SMALL * 1.5;
+            text_el(
+                body,
+                PAD,
+                y,
+                text,
+                SMALL,
+                false,
+                false,
+                if link.is_some() { "#1d4ed8" } else { INK },
+            );
+        }
+        if link.is_some() {
+            body.push_str("</a>\n");
+        }
+    }
+    y + 18.0
+}
+
 fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
     let l = labels::for_lang(map.lang.as_deref());
     const CARD_W: f64 = 340.0;
@@ -918,6 +1001,23 @@ fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
                         false,
                         INK,
                     );
+                }
+                if let Some(e) = &p.empathy {
+                    for (label, items) in [
+                        (l.says, &e.says),
+                        (l.thinks, &e.thinks),
+                        (l.does, &e.does),
+                        (l.feels, &e.feels),
+                    ] {
+                        if !items.is_empty() {
+                            b = b.text(
+                                &format!("{label}: {}", items.join("; ")),
+                                SMALL,
+                                false,
+                                MUTED,
+                            );
+                        }
+                    }
                 }
                 b.fill("#fdf6ec", "#e9c46a").build(CARD_W + 2.0 * CELL_PAD)
             })

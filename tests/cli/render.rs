@@ -507,3 +507,25 @@ fn maps_in_russian_and_chinese_are_drawn_with_no_english_chrome() {
         }
     }
 }
+
+#[test]
+fn the_picture_shows_the_evidence_empathy_and_descriptions() {
+    let svg = render("tests/fixtures/render/evidence.yaml", "svg");
+    for needle in [
+        // The research list, numbered as pain points cite it, with its link.
+        "[1] diary-study · other · 2026-08-01 — Ten nurses kept a diary for two weeks",
+        r#"<a href="https://research.example/diary""#,
+        "evidence [1]",
+        // The empathy map on the persona card.
+        "Says: I order on my break",
+        "Thinks: Will it come before I sleep?",
+        "Does: Orders at 3 a.m.",
+        "Feels: Tired",
+        // Descriptions as tooltips.
+        "<title>Only half the menu is available after midnight</title>",
+        "Couriers batch night orders to save trips",
+        "Reuse the grocery cold chain boxes",
+    ] {
+        assert!(svg.contains(needle), "the picture lacks {needle}");
+    }
+}
