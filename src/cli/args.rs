@@ -54,7 +54,6 @@ Examples:\n  cjm report maps/\n  cjm report maps/ --format markdown >> \"$GITHUB
     Report(ReportArgs),
     /// Build a static website of a folder of maps: index, maps, diffs, personas, backlog.
     #[command(
-        hide = true,
         after_help = "The site works from `file://` and any static host (GitHub Pages): no server, no\n\
 external resource. It is built next to OUT and swapped into place, so a failed run\n\
 leaves the previous site as it was.\n\n\

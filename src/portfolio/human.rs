@@ -157,7 +157,7 @@ pub fn print(p: &Portfolio) -> String {
                 vec![
                     clean(&o.owner),
                     o.maps.len().to_string(),
-                    o.touchpoints.to_string(),
+                    o.touchpoints.len().to_string(),
                     o.pain_points.to_string(),
                     o.opportunities.to_string(),
                 ]

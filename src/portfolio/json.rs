@@ -222,7 +222,7 @@ pub fn print(p: &Portfolio) -> String {
             .map(|o| OwnerOut {
                 owner: &o.owner,
                 maps: o.maps.iter().map(|&m| id(m)).collect(),
-                touchpoints: o.touchpoints,
+                touchpoints: o.touchpoints.len(),
                 pain_points: o.pain_points,
                 opportunities: o.opportunities,
             })

@@ -114,7 +114,7 @@ pub fn print(p: &Portfolio) -> String {
                 "| {} | {} | {} | {} | {} |",
                 markdown(&o.owner),
                 o.maps.len(),
-                o.touchpoints,
+                o.touchpoints.len(),
                 o.pain_points,
                 o.opportunities
             );

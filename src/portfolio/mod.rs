@@ -110,12 +110,22 @@ pub struct OpportunityFact {
     pub addresses: Vec<String>,
 }
 
+/// A touchpoint an owner is named on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TouchpointRef {
+    pub map: usize,
+    pub stage: String,
+    pub id: String,
+    pub name: String,
+    pub channel: Option<String>,
+}
+
 /// What one owner (a team or a person) is named on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OwnerLoad {
     pub owner: String,
     pub maps: Vec<usize>,
-    pub touchpoints: usize,
+    pub touchpoints: Vec<TouchpointRef>,
     pub pain_points: usize,
     pub opportunities: usize,
 }
@@ -123,7 +133,7 @@ pub struct OwnerLoad {
 impl OwnerLoad {
     /// Everything it is named on, for ordering by load.
     pub fn total(&self) -> usize {
-        self.maps.len() + self.touchpoints + self.pain_points + self.opportunities
+        self.maps.len() + self.touchpoints.len() + self.pain_points + self.opportunities
     }
 }
 
@@ -293,7 +303,15 @@ impl Portfolio {
             for stage in &map.stages {
                 for t in &stage.touchpoints {
                     if let Some(o) = &t.owner {
-                        owner_mut(&mut owners, &o.value).touchpoints += 1;
+                        owner_mut(&mut owners, &o.value)
+                            .touchpoints
+                            .push(TouchpointRef {
+                                map: index,
+                                stage: stage.name.value.clone(),
+                                id: t.ident.id.clone(),
+                                name: t.name.value.clone(),
+                                channel: t.channel.clone(),
+                            });
                     }
                 }
                 for p in stage.pain_points.iter().filter(|p| !p.resolved) {
