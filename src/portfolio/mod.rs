@@ -498,3 +498,70 @@ fn normal(path: &std::path::Path) -> std::path::PathBuf {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Entry, Portfolio, Review, Status};
+    use crate::check::{Input, check_bytes};
+    use crate::config::Config;
+    use crate::date::Date;
+    use crate::settings::Options;
+
+    fn entry(name: &str, yaml: &str) -> Entry {
+        let checked = check_bytes(
+            &Input::File(format!("maps/{name}.yaml").into()),
+            yaml.as_bytes().to_vec(),
+            &Config::default(),
+            &Options::default(),
+        );
+        Entry {
+            report: checked.report,
+            map: checked.map,
+            stale_after_days: 30,
+        }
+    }
+
+    const CURRENT: &str = "cjm: 1\ntitle: Now\ntype: current-state\nowner: Team A\nreviewed: 2026-01-01\nstages:\n  - name: Buy\n    touchpoints:\n      - name: App\n        channel: mobile-app\n        owner: Team B\n    pain_points:\n      - name: Slow\n        severity: low\n        touchpoint: app\n      - name: Crash\n        severity: critical\n      - name: Fixed\n        status: resolved\n    opportunities:\n      - name: Cache\n        addresses: [slow]\n        impact: medium\n        effort: low\n        owner: Team B\n      - name: Tidy\n        addresses: [fixed]\n        impact: high\n        effort: high\n";
+    const FUTURE: &str =
+        "cjm: 1\ntitle: Later\ntype: future-state\nbaseline: now\nstages:\n  - name: Buy\n";
+
+    #[test]
+    fn facts_of_two_maps() {
+        let entries = [entry("now", CURRENT), entry("later", FUTURE)];
+        let today = Date::parse("2026-03-01").unwrap();
+        let p = Portfolio::build(&entries, today);
+        // Open pain points only, most severe first; owner from the touchpoint, else the map.
+        let pains: Vec<(&str, Option<&str>)> = p
+            .pain_points
+            .iter()
+            .map(|x| (x.name.as_str(), x.owner.as_deref()))
+            .collect();
+        assert_eq!(pains, [("Crash", Some("Team A")), ("Slow", Some("Team B"))]);
+        assert_eq!(p.pain_points[1].channel.as_deref(), Some("mobile-app"));
+        // Priority: impact first; `Tidy` addresses only resolved pain points.
+        let opps: Vec<(&str, Status)> = p
+            .opportunities
+            .iter()
+            .map(|o| (o.name.as_str(), o.status))
+            .collect();
+        assert_eq!(opps, [("Tidy", Status::Done), ("Cache", Status::Open)]);
+        assert_eq!(p.maps[0].review, Review::Stale);
+        assert_eq!(p.maps[0].age_days, Some(59));
+        assert_eq!(p.maps[1].review, Review::Unreviewed);
+        assert_eq!(p.maps[1].baseline, Some(0));
+        assert_eq!(p.maps[0].futures, [1]);
+        let b = p.owners.iter().find(|o| o.owner == "Team B").unwrap();
+        assert_eq!(
+            (
+                b.maps.len(),
+                b.touchpoints.len(),
+                b.pain_points,
+                b.opportunities
+            ),
+            (0, 1, 1, 1)
+        );
+        assert_eq!(p.by_type, [("current-state", 1), ("future-state", 1)]);
+        assert_eq!(p.stale(), [0]);
+        assert_eq!(p.unreviewed(), [1]);
+    }
+}

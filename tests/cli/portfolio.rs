@@ -131,10 +131,14 @@ fn ids(doc: &roxmltree::Document) -> std::collections::HashSet<String> {
 }
 
 fn build_site(out: &std::path::Path) -> String {
+    site_of("examples/", out)
+}
+
+fn site_of(maps: &str, out: &std::path::Path) -> String {
     crate::cjm(
         &[
             "site",
-            "examples/",
+            maps,
             "-o",
             out.to_str().unwrap(),
             "--today=2026-11-23",
@@ -170,6 +174,49 @@ fn site_of_the_examples_is_whole_and_deterministic() {
             files.keys()
         );
     }
+    let links = crawl(&files);
+    assert!(links > 50, "only {links} links were followed");
+}
+
+/// A folder that is not a cjm site is never replaced; an earlier site is, whole.
+#[test]
+fn site_replaces_only_an_earlier_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let foreign = tmp.path().join("mine");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "keep me").unwrap();
+    let run = build_site(&foreign);
+    assert!(run.contains("exit: 2"), "{run}");
+    assert!(run.contains("was not written by `cjm site`"), "{run}");
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(std::fs::read_dir(&foreign).unwrap().count(), 1);
+
+    let site = tmp.path().join("site");
+    assert!(build_site(&site).contains("exit: 0"));
+    std::fs::write(site.join("leftover.html"), "old").unwrap();
+    assert!(build_site(&site).contains("exit: 0"));
+    assert!(
+        !site.join("leftover.html").exists(),
+        "the old site was not replaced whole"
+    );
+    assert!(site.join("index.html").is_file());
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left: {leftovers:?}"
+    );
+}
+
+/// Parses every page of a site and follows every `href` and `src`; returns how many
+/// internal links it followed.
+fn crawl(files: &std::collections::BTreeMap<String, Vec<u8>>) -> usize {
     let pages: std::collections::BTreeMap<&str, String> = files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
@@ -228,41 +275,31 @@ fn site_of_the_examples_is_whole_and_deterministic() {
             }
         }
     }
-    assert!(links > 50, "only {links} links were followed");
+    links
 }
 
-/// A folder that is not a cjm site is never replaced; an earlier site is, whole.
+/// Hostile strings, a broken map, stale and unreviewed maps: still a whole site, and
+/// no user text becomes markup.
 #[test]
-fn site_replaces_only_an_earlier_site() {
+fn site_of_a_mixed_folder_is_whole_and_inert() {
     let tmp = tempfile::tempdir().unwrap();
-    let foreign = tmp.path().join("mine");
-    std::fs::create_dir(&foreign).unwrap();
-    std::fs::write(foreign.join("notes.txt"), "keep me").unwrap();
-    let run = build_site(&foreign);
-    assert!(run.contains("exit: 2"), "{run}");
-    assert!(run.contains("was not written by `cjm site`"), "{run}");
-    assert_eq!(
-        std::fs::read_to_string(foreign.join("notes.txt")).unwrap(),
-        "keep me"
-    );
-    assert_eq!(std::fs::read_dir(&foreign).unwrap().count(), 1);
-
-    let site = tmp.path().join("site");
-    assert!(build_site(&site).contains("exit: 0"));
-    std::fs::write(site.join("leftover.html"), "old").unwrap();
-    assert!(build_site(&site).contains("exit: 0"));
+    let out = tmp.path().join("site");
+    let run = site_of("tests/fixtures/portfolio/", &out);
+    assert!(run.contains("exit: 0"), "{run}");
+    assert!(run.contains("broken.yaml` has errors"), "{run}");
+    let files = files_of(&out);
+    assert!(crawl(&files) > 10);
+    for (name, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("<b>"),
+            "`{name}` lets a map's markup through"
+        );
+    }
+    let index = String::from_utf8_lossy(&files["index.html"]).into_owned();
+    assert!(index.contains("&lt;b&gt;|pipe|&lt;/b&gt;"), "{index}");
     assert!(
-        !site.join("leftover.html").exists(),
-        "the old site was not replaced whole"
-    );
-    assert!(site.join("index.html").is_file());
-    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "temporary folders left: {leftovers:?}"
+        index.contains("stale</span>"),
+        "the stale map is not marked"
     );
 }
