@@ -79,6 +79,18 @@ pub fn svg(p: &Portfolio, names: &Names) -> String {
         TOP + 1.5 * CELL_H
     );
 
+    // The legend: what the colours of the points mean.
+    let ly = TOP + 3.0 * CELL_H + 42.0;
+    let lx = LEFT + 3.0 * CELL_W - 150.0;
+    let _ = writeln!(
+        out,
+        "<circle cx=\"{lx:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"#0b69a3\"/><text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#52606d\">open</text><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"#9aa5b1\"/><text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#52606d\">done</text>",
+        ly - 4.0,
+        lx + 10.0,
+        lx + 70.0,
+        ly - 4.0,
+        lx + 80.0
+    );
     let capacity = ((CELL_H - 10.0) / ROW).floor() as usize;
     for (row, impact) in LEVELS.iter().rev().enumerate() {
         for (col, effort) in LEVELS.iter().enumerate() {
@@ -136,10 +148,69 @@ pub fn svg(p: &Portfolio, names: &Names) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{CELL_H, ROW};
+    use super::svg;
+    use crate::check::{Input, check_bytes};
+    use crate::config::Config;
+    use crate::portfolio::{Entry, Portfolio};
+    use crate::settings::Options;
 
+    /// A crowded cell: points one per row, none overlapping, long labels cut, the rest
+    /// counted in a "+N more" row; every point links to its opportunity.
     #[test]
-    fn a_cell_holds_several_rows() {
-        assert!(((CELL_H - 10.0) / ROW).floor() >= 5.0);
+    fn a_crowded_cell_stacks_cuts_and_counts() {
+        let mut yaml = String::from(
+            "cjm: 1\ntitle: Crowded\ntype: current-state\nstages:\n  - name: Buy\n    opportunities:\n",
+        );
+        for i in 0..30 {
+            yaml.push_str(&format!(
+                "      - name: Opportunity {i} with a name far too long to fit in one cell of the matrix\n        impact: high\n        effort: low\n"
+            ));
+        }
+        let checked = check_bytes(
+            &Input::File("crowded.yaml".into()),
+            yaml.into_bytes(),
+            &Config::default(),
+            &Options::default(),
+        );
+        assert!(
+            !checked.report.has_errors_beyond_lint(),
+            "{:?}",
+            checked.report.diagnostics
+        );
+        let entries = [Entry {
+            report: checked.report,
+            map: checked.map,
+            stale_after_days: 365,
+        }];
+        let p = Portfolio::build(&entries, crate::date::Date::today());
+        let names = super::super::Names::new(&p);
+        let out = svg(&p, &names);
+        let doc = roxmltree::Document::parse(&out).expect("well-formed SVG");
+        let ys: Vec<f64> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .filter_map(|n| n.attribute("cy")?.parse().ok())
+            .collect();
+        // Two legend circles, then the points of the cell.
+        let points = &ys[2..];
+        assert!(points.len() > 3 && points.len() < 30, "{}", points.len());
+        assert!(
+            points.windows(2).all(|w| w[1] - w[0] >= 2.0 * 5.0),
+            "{points:?}"
+        );
+        assert!(
+            out.contains(&format!("+{} more", 30 - points.len())),
+            "{out}"
+        );
+        assert!(out.contains("…"), "long labels are not cut");
+        let links = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("a"))
+            .filter(|n| {
+                n.attribute("href")
+                    .is_some_and(|h| h.starts_with("maps/crowded.html#opp-"))
+            })
+            .count();
+        assert_eq!(links, points.len());
     }
 }
