@@ -19,14 +19,29 @@ pub fn run(args: SiteArgs) -> anyhow::Result<ExitStatus> {
     let Some((entries, portfolio)) = super::report::checked(&args.paths, &args.check) else {
         return Ok(ExitStatus::Error);
     };
-    for m in portfolio
+    let unreadable: Vec<&str> = portfolio
         .unreadable()
-        .iter()
-        .filter_map(|&i| portfolio.maps.get(i))
-    {
+        .into_iter()
+        .filter_map(|i| portfolio.maps.get(i).map(|m| m.path.as_str()))
+        .collect();
+    if !unreadable.is_empty() {
+        let mut named: Vec<String> = unreadable
+            .iter()
+            .take(3)
+            .map(|p| format!("`{p}`"))
+            .collect();
+        if unreadable.len() > 3 {
+            named.push(format!("{} more", unreadable.len() - 3));
+        }
         warning(&format!(
-            "`{}` has errors, so its page lists them instead of the map; `cjm validate` shows them",
-            m.path
+            "{} errors, so {} the findings instead of the map: {}; `cjm validate` shows them",
+            crate::report::count(unreadable.len(), "map has", "maps have"),
+            if unreadable.len() == 1 {
+                "its"
+            } else {
+                "their"
+            },
+            named.join(", ")
         ));
     }
     let files = site::build(&entries, &portfolio);
