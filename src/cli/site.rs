@@ -37,9 +37,9 @@ pub fn run(args: SiteArgs) -> anyhow::Result<ExitStatus> {
             "{} errors, so {} the findings instead of the map: {}; `cjm validate` shows them",
             crate::report::count(unreadable.len(), "map has", "maps have"),
             if unreadable.len() == 1 {
-                "its"
+                "its page lists"
             } else {
-                "their"
+                "their pages list"
             },
             named.join(", ")
         ));
