@@ -49,6 +49,8 @@
 //! when every pain point it addresses is resolved, else `open`. A pain point's `owner`
 //! is its touchpoint's owner, else the map's. `review` is `current`, `stale` (reviewed
 //! longer ago than `stale-after-days`) or `unreviewed`. Unset values are `null`.
+//! `by_type` counts readable maps (`untyped` for a map without `type:`); `unreadable`
+//! counts maps with errors beyond lint, which add no pain points or opportunities.
 //! `version` changes only when a field is removed or changes meaning.
 
 use std::collections::BTreeMap;
@@ -157,7 +159,12 @@ pub fn print(p: &Portfolio) -> String {
         counts: Counts {
             maps: p.maps.len(),
             unreadable: p.unreadable().len(),
-            by_type: p.by_type.iter().copied().collect(),
+            by_type: p
+                .by_type
+                .iter()
+                .copied()
+                .filter(|(k, _)| *k != "unreadable")
+                .collect(),
             open_pain_points: p.pain_points.len(),
             opportunities: p.opportunities.len(),
             errors: p.tally.errors,

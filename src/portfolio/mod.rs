@@ -169,7 +169,8 @@ pub struct Portfolio {
     pub owners: Vec<OwnerLoad>,
     /// Personas by id.
     pub personas: Vec<PersonaFacts>,
-    /// `(type, maps)` in the schema's order, `untyped` last; zero counts left out.
+    /// `(type, readable maps)` in the schema's order, then `untyped`, then `unreadable`
+    /// (maps with errors); zero counts left out.
     pub by_type: Vec<(&'static str, usize)>,
     /// `(rule, findings)` of lint findings, most frequent first.
     pub lint: Vec<(&'static str, usize)>,

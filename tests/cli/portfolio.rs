@@ -306,3 +306,17 @@ fn site_of_a_mixed_folder_is_whole_and_inert() {
         "the stale map is not marked"
     );
 }
+
+#[test]
+fn report_mixed_folder_json() {
+    snap!(
+        "report_mixed_folder_json",
+        &[
+            "report",
+            "tests/fixtures/portfolio/",
+            "--format",
+            "json",
+            "--today=2026-11-23"
+        ]
+    );
+}
