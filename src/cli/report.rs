@@ -45,7 +45,11 @@ pub fn checked(
     }
     let options = check.options();
     let config = check.config();
-    let entries = portfolio::load::check(&collected.inputs(), &config, &options);
+    let inputs = collected.inputs();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let entries = super::progress::while_running(inputs.len(), &done, || {
+        portfolio::load::check(&inputs, &config, &options, &done)
+    });
     for finding in config.take_findings() {
         for d in &finding.diagnostics {
             warning(&format!("`{}`: {}", finding.path.display(), d.message));

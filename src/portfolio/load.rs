@@ -19,22 +19,29 @@ pub struct Entry {
 }
 
 /// Checks every input on all cores, then runs the passes across files (unique ids,
-/// baselines), so the findings are those `cjm validate` prints. Input order is kept.
-pub fn check(inputs: &[Input], config: &Config, options: &Options) -> Vec<Entry> {
+/// baselines), so the findings are those `cjm validate` prints. Input order is kept;
+/// finished files are counted in `done`, for a progress display.
+pub fn check(
+    inputs: &[Input],
+    config: &Config,
+    options: &Options,
+    done: &AtomicUsize,
+) -> Vec<Entry> {
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(inputs.len().max(1));
     let work = || {
-        let mut done = Vec::new();
+        let mut finished = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(input) = inputs.get(i) else { break };
             let checked = check::check_input(input, config, options);
             let stale_after_days = config.settings_for(input).stale_after_days;
-            done.push((i, checked, stale_after_days));
+            finished.push((i, checked, stale_after_days));
+            done.fetch_add(1, Ordering::Relaxed);
         }
-        done
+        finished
     };
     let mut results = if workers <= 1 {
         work()
