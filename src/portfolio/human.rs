@@ -20,6 +20,30 @@ fn opt(s: Option<&str>) -> String {
     s.map_or("—".to_string(), clean)
 }
 
+/// Columns a name may take before it is cut with `…`, so rows stay on one line.
+const NAME_COLUMNS: usize = 48;
+
+/// `s` cleaned and cut to `max` terminal columns.
+fn fit(s: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let s = clean(s);
+    if s.width() <= max {
+        return s;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 fn heading(out: &mut String, text: &str) {
     let bold = Style::new().bold();
     let _ = writeln!(out, "\n{bold}{text}{bold:#}");
@@ -59,7 +83,11 @@ fn more(out: &mut String, total: usize) {
 
 pub fn print(p: &Portfolio) -> String {
     let mut out = String::new();
-    let title = |i: usize| p.maps.get(i).map_or(String::new(), |m| clean(&m.title));
+    let title = |i: usize| {
+        p.maps
+            .get(i)
+            .map_or(String::new(), |m| fit(&m.title, NAME_COLUMNS))
+    };
     let _ = writeln!(
         out,
         "{} · {} · {} · {}, {}, {}",
@@ -90,8 +118,8 @@ pub fn print(p: &Portfolio) -> String {
             .map(|x| {
                 vec![
                     level(x.severity),
-                    clean(&x.name),
-                    format!("{} › {}", title(x.map), clean(&x.stage)),
+                    fit(&x.name, NAME_COLUMNS),
+                    format!("{} › {}", title(x.map), fit(&x.stage, 24)),
                     opt(x.owner.as_deref()),
                 ]
             })
@@ -111,7 +139,7 @@ pub fn print(p: &Portfolio) -> String {
             .map(|o| {
                 vec![
                     format!("{}/{}", level(o.impact), level(o.effort)),
-                    clean(&o.name),
+                    fit(&o.name, NAME_COLUMNS),
                     o.status.as_str().to_string(),
                     opt(o.owner.as_deref()),
                     title(o.map),
@@ -137,7 +165,7 @@ pub fn print(p: &Portfolio) -> String {
                     (Some(d), Some(age)) => format!("reviewed {d}, {age} days ago"),
                     _ => "never reviewed".to_string(),
                 };
-                vec![clean(&m.title), when, opt(m.owner.as_deref())]
+                vec![fit(&m.title, NAME_COLUMNS), when, opt(m.owner.as_deref())]
             })
             .collect();
         table(&mut out, &rows);
@@ -177,4 +205,19 @@ pub fn print(p: &Portfolio) -> String {
         table(&mut out, &rows);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn long_names_are_cut_to_their_columns() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a name that is long", 10), "a name th…");
+        let cut = fit("奶茶店小程序点单旅程", 9);
+        assert!(cut.width() <= 9, "{cut}");
+        assert!(cut.ends_with('…'));
+    }
 }
