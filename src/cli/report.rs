@@ -8,7 +8,7 @@ use crate::inputs;
 use crate::portfolio::{self, Portfolio};
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitStatus> {
-    let Some(portfolio) = load(&args.paths, &args.check) else {
+    let Some((_, portfolio)) = portfolio_of(&args.paths, &args.check) else {
         return Ok(ExitStatus::Error);
     };
     let text = match args.format {
@@ -27,9 +27,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// Checks the maps under `paths` and builds their portfolio with the entries, or
-/// prints why the paths cannot be used and returns `None`.
-pub fn checked(
+/// Checks the maps under `paths` and builds their portfolio (for `report` and `site`),
+/// or prints why the paths cannot be used and returns `None`.
+pub fn portfolio_of(
     paths: &[std::path::PathBuf],
     check: &super::args::CheckArgs,
 ) -> Option<(Vec<portfolio::Entry>, Portfolio)> {
@@ -57,8 +57,4 @@ pub fn checked(
     }
     let portfolio = Portfolio::build(&entries, options.today);
     Some((entries, portfolio))
-}
-
-fn load(paths: &[std::path::PathBuf], check: &super::args::CheckArgs) -> Option<Portfolio> {
-    checked(paths, check).map(|(_, p)| p)
 }

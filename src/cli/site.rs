@@ -16,7 +16,7 @@ use crate::site;
 pub fn run(args: SiteArgs) -> anyhow::Result<ExitStatus> {
     let out = args.output.as_path();
     refuse_foreign(out)?;
-    let Some((entries, portfolio)) = super::report::checked(&args.paths, &args.check) else {
+    let Some((entries, portfolio)) = super::report::portfolio_of(&args.paths, &args.check) else {
         return Ok(ExitStatus::Error);
     };
     let unreadable: Vec<&str> = portfolio
