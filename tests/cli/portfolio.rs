@@ -226,6 +226,14 @@ fn crawl(files: &std::collections::BTreeMap<String, Vec<u8>>) -> usize {
         pages.iter().map(|(p, t)| (*p, parse(p, t))).collect();
     let mut links = 0;
     for (name, doc) in &docs {
+        let mut seen = std::collections::HashSet::new();
+        for id in doc.descendants().filter_map(|n| n.attribute("id")) {
+            assert!(seen.insert(id), "`{name}`: the id `{id}` is used twice");
+        }
+        assert!(
+            doc.descendants().any(|n| n.has_tag_name("title")),
+            "`{name}` has no <title>"
+        );
         let here = std::path::Path::new(name).parent().unwrap().to_path_buf();
         for node in doc.descendants().filter(|n| n.is_element()) {
             let tag = node.tag_name().name();
