@@ -151,6 +151,8 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String>
         let base: String = slug(id).chars().take(80).collect();
         let base = if base.is_empty() {
             fallback.to_string()
+        } else if is_reserved(&base) {
+            format!("{base}-{fallback}")
         } else {
             base
         };
@@ -163,6 +165,15 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String>
         name
     })
     .collect()
+}
+
+/// Names Windows refuses for a file whatever its extension (`con.html` included).
+fn is_reserved(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    matches!(lower.as_str(), "con" | "prn" | "aux" | "nul")
+        || ((lower.starts_with("com") || lower.starts_with("lpt"))
+            && lower.len() == 4
+            && lower.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// An id as an HTML fragment: letters, digits, `-` and `_` kept, anything else written
