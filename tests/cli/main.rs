@@ -7,7 +7,7 @@ mod import;
 mod init;
 mod lint;
 mod many;
-mod portfolio;
+mod report_site;
 mod readme;
 mod render;
 mod validate;

@@ -46,7 +46,7 @@ fn report_mixed_folder() {
         "report_mixed_folder",
         &[
             "report",
-            "tests/fixtures/portfolio/",
+            "tests/fixtures/report/",
             "--format",
             "markdown",
             "--today=2026-11-23"
@@ -292,10 +292,10 @@ fn crawl(files: &std::collections::BTreeMap<String, Vec<u8>>) -> usize {
 fn site_of_a_mixed_folder_is_whole_and_inert() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let run = site_of("tests/fixtures/portfolio/", &out);
+    let run = site_of("tests/fixtures/report/", &out);
     assert!(run.contains("exit: 0"), "{run}");
     assert!(
-        run.contains("1 map has errors, so its page lists the findings instead of the map: `tests/fixtures/portfolio/broken.yaml`"),
+        run.contains("1 map has errors, so its page lists the findings instead of the map: `tests/fixtures/report/broken.yaml`"),
         "{run}"
     );
     let files = files_of(&out);
@@ -321,7 +321,7 @@ fn report_mixed_folder_json() {
         "report_mixed_folder_json",
         &[
             "report",
-            "tests/fixtures/portfolio/",
+            "tests/fixtures/report/",
             "--format",
             "json",
             "--today=2026-11-23"
