@@ -7,9 +7,9 @@ mod import;
 mod init;
 mod lint;
 mod many;
-mod report_site;
 mod readme;
 mod render;
+mod report_site;
 mod validate;
 
 use std::io::Write;
