@@ -109,7 +109,7 @@ fn details(body: &mut String, map: &Map, p: &Portfolio, names: &Names) {
     let _ = writeln!(
         body,
         "<figure class=\"fit\">\n{}</figure>",
-        crate::render::svg::render(map)
+        relink(&crate::render::svg::render(map), p, names)
     );
     if !map.personas.is_empty() {
         body.push_str("<h2>Personas</h2>\n<ul>\n");
@@ -276,6 +276,39 @@ fn details(body: &mut String, map: &Map, p: &Portfolio, names: &Names) {
         }
         body.push_str("</tbody>\n</table>\n");
     }
+}
+
+/// A picture links to other maps' pictures as siblings (`href="./ID.svg"`, as `cjm render`
+/// writes them into one folder); on the site those are map pages. A map not in the
+/// portfolio links to the index instead, so no link dangles.
+pub(super) fn relink(svg: &str, p: &Portfolio, names: &Names) -> String {
+    const START: &str = "href=\"./";
+    if !svg.contains(START) {
+        return svg.to_string();
+    }
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(START) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + START.len()..];
+        let Some(end) = after.find('"') else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        let target = &after[..end];
+        let href = match target.strip_suffix(".svg") {
+            Some(id) => p
+                .maps
+                .iter()
+                .position(|m| xml(&m.id) == id)
+                .map_or("../index.html".to_string(), |i| names.map("../", i)),
+            None => format!("./{target}"),
+        };
+        out.push_str(&format!("href=\"{href}\""));
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn num(v: f64) -> String {

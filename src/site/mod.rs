@@ -264,6 +264,36 @@ mod tests {
         assert_eq!(names, ["checkout", "checkout-2", "map", "map-2", "a-b"]);
     }
 
+    /// Links between pictures (`./ID.svg`) become links between map pages.
+    #[test]
+    fn sibling_pictures_become_map_pages() {
+        use crate::check::{Input, check_bytes};
+        use crate::portfolio::{Entry, Portfolio};
+        let entry = |name: &str| {
+            let yaml =
+                format!("cjm: 1\ntitle: {name}\ntype: current-state\nstages:\n  - name: A\n");
+            let checked = check_bytes(
+                &Input::File(format!("{name}.yaml").into()),
+                yaml.into_bytes(),
+                &crate::config::Config::default(),
+                &crate::settings::Options::default(),
+            );
+            Entry {
+                report: checked.report,
+                map: checked.map,
+                stale_after_days: 365,
+            }
+        };
+        let entries = [entry("parent"), entry("child")];
+        let p = Portfolio::build(&entries, crate::date::Date::today());
+        let names = super::Names::new(&p);
+        let svg = r#"<a href="./child.svg">x</a><a href="./gone.svg">y</a><a href="https://e.org/">z</a>"#;
+        assert_eq!(
+            super::map_page::relink(svg, &p, &names),
+            r#"<a href="../maps/child.html">x</a><a href="../index.html">y</a><a href="https://e.org/">z</a>"#
+        );
+    }
+
     #[test]
     fn anchors_keep_letters_and_encode_the_rest() {
         assert_eq!(anchor("opp-", "late-slot"), "opp-late-slot");
