@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cjm::check::schema::{SCHEMA_JSON, Schema};
+use cjm::check::schema::{LIBRARY_SCHEMA_JSON, SCHEMA_JSON, Schema};
 use cjm::read::{Limits, parse};
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -23,9 +23,11 @@ fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 #[test]
-fn the_schema_is_a_valid_2020_12_schema() {
-    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).unwrap();
-    jsonschema::draft202012::meta::validate(&schema).unwrap();
+fn the_schemas_are_valid_2020_12_schemas() {
+    for text in [SCHEMA_JSON, LIBRARY_SCHEMA_JSON] {
+        let schema: serde_json::Value = serde_json::from_str(text).unwrap();
+        jsonschema::draft202012::meta::validate(&schema).unwrap();
+    }
 }
 
 #[test]
@@ -47,20 +49,26 @@ fn every_property_has_hover_docs() {
             }
         }
     }
-    let schema: serde_json::Value = serde_json::from_str(SCHEMA_JSON).unwrap();
     let mut missing = Vec::new();
-    walk(&schema, "#", &mut missing);
+    for text in [SCHEMA_JSON, LIBRARY_SCHEMA_JSON] {
+        let schema: serde_json::Value = serde_json::from_str(text).unwrap();
+        walk(&schema, "#", &mut missing);
+    }
     assert!(missing.is_empty(), "{missing:#?}");
 }
 
 #[test]
 fn an_independent_validator_agrees_on_every_fixture() {
-    let schema_json: serde_json::Value = serde_json::from_str(SCHEMA_JSON).unwrap();
-    let independent = jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema_json)
-        .unwrap();
-    let ours = Schema::embedded().unwrap();
+    let build = |text: &str| {
+        let json: serde_json::Value = serde_json::from_str(text).unwrap();
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&json)
+            .unwrap()
+    };
+    let (independent, independent_library) = (build(SCHEMA_JSON), build(LIBRARY_SCHEMA_JSON));
+    let (ours, ours_library) = (Schema::embedded().unwrap(), Schema::library().unwrap());
+    let mut libraries = 0;
 
     let mut files = Vec::new();
     yaml_files(Path::new("examples"), &mut files);
@@ -74,11 +82,23 @@ fn an_independent_validator_agrees_on_every_fixture() {
         let (Some(root), true) = (parsed.root, parsed.diagnostics.is_empty()) else {
             continue;
         };
+        // cjm picks the library schema by `type: library`, as editors do by the modeline.
+        let is_library = root.get("type").and_then(|t| t.as_str()) == Some("library");
+        let (ours, independent) = if is_library {
+            libraries += 1;
+            (ours_library, &independent_library)
+        } else {
+            (ours, &independent)
+        };
         let ours_ok = ours.validate(&root).is_empty();
         let theirs_ok = independent.is_valid(&root.to_json());
         assert_eq!(ours_ok, theirs_ok, "verdicts differ on {}", path.display());
         if ours_ok { valid += 1 } else { invalid += 1 }
     }
+    assert!(
+        libraries >= 2,
+        "too few library files compared: {libraries}"
+    );
     assert!(
         valid >= 5 && invalid >= 4,
         "too few fixtures compared: {valid} valid, {invalid} invalid"

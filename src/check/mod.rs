@@ -4,6 +4,8 @@
 //! checked, and only findings (with their source lines) are kept.
 
 pub mod baseline;
+pub mod hierarchy;
+pub mod library;
 pub mod map_ids;
 pub mod refs;
 pub mod schema;
@@ -32,6 +34,14 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Lint findings silenced by `# cjm: allow`, kept for machine output.
     pub suppressed: Vec<suppress::Suppressed>,
+    /// References the map left to shared libraries, resolved across files.
+    pub pending: Vec<library::Pending>,
+    /// The file is a shared library (`type: library`): its items, for the maps.
+    pub library: Option<crate::model::Library>,
+    /// A library's source lines by number, for findings made after the text is gone.
+    pub library_lines: Option<std::collections::HashMap<u32, String>>,
+    /// The map's place in the journey hierarchy, resolved across files.
+    pub links: hierarchy::Links,
     /// The file could not be read at all (missing, unreadable, a folder).
     pub unreadable: bool,
 }
@@ -72,6 +82,10 @@ impl From<ConfigFile> for FileReport {
             baseline: None,
             diagnostics: file.diagnostics,
             suppressed: Vec::new(),
+            pending: Vec::new(),
+            library: None,
+            library_lines: None,
+            links: hierarchy::Links::default(),
             unreadable: file.unreadable,
         }
     }
@@ -84,8 +98,24 @@ pub struct Checked {
     pub map: Option<Map>,
 }
 
-/// Reads and checks one input.
+/// Reads and checks one input on its own, its library references resolved against the
+/// libraries found above it, and the map linked to them (for render and diff).
 pub fn check_input(input: &Input, config: &Config, options: &Options) -> Checked {
+    let mut checked = check_one(input, config, options);
+    if checked.report.library.is_some() {
+        return checked;
+    }
+    let libraries = library::visible(input, &[]);
+    library::resolve(&mut checked.report, &libraries);
+    if let Some(map) = checked.map.as_mut() {
+        let libs: Vec<&crate::model::Library> = libraries.iter().map(|l| &l.library).collect();
+        crate::model::library::link(map, &libs);
+    }
+    checked
+}
+
+/// Reads and checks one input, leaving references into libraries pending.
+fn check_one(input: &Input, config: &Config, options: &Options) -> Checked {
     match read_input(input, &options.limits) {
         Ok(bytes) => check_bytes(input, bytes, config, options),
         Err(diagnostic) => Checked {
@@ -96,6 +126,10 @@ pub fn check_input(input: &Input, config: &Config, options: &Options) -> Checked
                 baseline: None,
                 diagnostics: vec![diagnostic],
                 suppressed: Vec::new(),
+                pending: Vec::new(),
+                library: None,
+                library_lines: None,
+                links: hierarchy::Links::default(),
                 unreadable: true,
             },
             map: None,
@@ -159,6 +193,10 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
         baseline: None,
         diagnostics: Vec::new(),
         suppressed: Vec::new(),
+        pending: Vec::new(),
+        library: None,
+        library_lines: None,
+        links: hierarchy::Links::default(),
         unreadable: false,
     };
     let start = Span::point(Pos { line: 1, col: 1 });
@@ -207,6 +245,8 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                 )
                 .with_help("upgrade cjm to check this map"),
             );
+        } else if crate::model::library::is_library(&root) {
+            check_library(&root, input, &source, &mut report);
         } else {
             let schema_findings = match schema::Schema::embedded() {
                 Ok(schema) => schema.validate(&root),
@@ -221,6 +261,8 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                 std::collections::HashSet::new()
             };
             report.diagnostics.extend(refs::check(&built, &unread));
+            report.pending = library::pending(&built, &unread, &source);
+            report.links = hierarchy::links(&built, &source);
             // Lint speaks about complete maps: on a broken one its findings are noise
             // (a misspelt `touchpoints` key is not a stage without touchpoints).
             if report.diagnostics.is_empty() {
@@ -253,6 +295,31 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
     Checked { report, map }
 }
 
+/// A library file: its own schema, ids unique per kind, and suppressions.
+fn check_library(root: &read::Node, input: &Input, source: &Source, report: &mut FileReport) {
+    match schema::Schema::library() {
+        Ok(schema) => report.diagnostics.extend(schema.validate(root)),
+        Err(e) => report.diagnostics.push(Diagnostic::error(
+            "internal",
+            Span::point(Pos { line: 1, col: 1 }),
+            e,
+        )),
+    }
+    let lib = crate::model::library::build(root, &input.stem());
+    report.diagnostics.extend(refs::unique_in_library(&lib));
+    report.suppressed = suppress::apply(source, &mut report.diagnostics);
+    let lines = lib
+        .personas
+        .iter()
+        .map(|p| p.ident.span.start.line)
+        .chain(lib.research.iter().map(|r| r.ident.span.start.line))
+        .chain(lib.teams.iter().map(|t| t.ident.span.start.line))
+        .map(|n| (n, source.line(n).to_string()))
+        .collect();
+    report.library_lines = Some(lines);
+    report.library = Some(lib);
+}
+
 /// Checks every input on all cores, keeping only findings; reports come back in input order.
 pub fn check_all(inputs: &[Input], config: &Config, options: &Options) -> Vec<FileReport> {
     check_all_counting(
@@ -281,7 +348,7 @@ pub fn check_all_counting(
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(input) = inputs.get(i) else { break };
-            done.push((i, check_input(input, config, options).report));
+            done.push((i, check_one(input, config, options).report));
             counter.fetch_add(1, Ordering::Relaxed);
         }
         done
@@ -301,6 +368,8 @@ pub fn check_all_counting(
     let mut reports: Vec<FileReport> = results.into_iter().map(|(_, r)| r).collect();
     map_ids::check_unique(&mut reports);
     baseline::resolve(&mut reports);
+    library::resolve_all(&mut reports, config);
+    hierarchy::check(&mut reports, config);
     for r in &reports {
         crate::codes::debug_assert_known(&r.diagnostics);
     }

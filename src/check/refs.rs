@@ -1,5 +1,6 @@
 //! References between ids inside one map: ids unique per kind, and every
-//! `touchpoint:`, `addresses:` and `evidence:` naming something that exists.
+//! `touchpoint:`, `addresses:`, `evidence:` and a touchpoint's `personas:` naming
+//! something that exists.
 //! (`baseline:` spans files and is resolved in `check::baseline`.)
 
 use std::collections::{HashMap, HashSet};
@@ -57,6 +58,15 @@ fn collect_ids(node: &Node, ids: &mut HashSet<String>, depth: usize) {
     }
 }
 
+/// A library's ids, unique per kind.
+pub fn unique_in_library(lib: &crate::model::Library) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    unique("persona", lib.personas.iter().map(|p| &p.ident), &mut out);
+    unique("research", lib.research.iter().map(|r| &r.ident), &mut out);
+    unique("team", lib.teams.iter().map(|t| &t.ident), &mut out);
+    out
+}
+
 /// Ids unique per kind and references that resolve; references to `unread` ids (see
 /// [`unread_ids`]) are left to the schema's findings.
 pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
@@ -112,7 +122,12 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
         .pain_points()
         .map(|(_, p)| p.ident.id.as_str())
         .collect();
-    let research: Vec<&str> = map.research.iter().map(|r| r.ident.id.as_str()).collect();
+    let personas: Vec<&str> = map.personas.iter().map(|p| p.ident.id.as_str()).collect();
+    for (_, touchpoint) in map.touchpoints() {
+        for p in &touchpoint.personas {
+            resolve("persona", "unknown-persona", p, &personas, unread, &mut out);
+        }
+    }
     for (_, pain) in map.pain_points() {
         if let Some(t) = &pain.touchpoint {
             resolve(
@@ -124,16 +139,7 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
                 &mut out,
             );
         }
-        for e in &pain.evidence {
-            resolve(
-                "research",
-                "unknown-research",
-                e,
-                &research,
-                unread,
-                &mut out,
-            );
-        }
+        // `evidence:` may cite a library's research: resolved in `check::library`.
     }
     for (_, opp) in map.opportunities() {
         for a in &opp.addresses {

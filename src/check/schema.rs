@@ -17,6 +17,9 @@ use crate::suggest::did_you_mean;
 /// The JSON Schema of the map format, as shipped in `schemas/`.
 pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.json");
 
+/// The schema of shared library files (`type: library`).
+pub const LIBRARY_SCHEMA_JSON: &str = include_str!("../../schemas/library.schema.json");
+
 /// Keywords that carry no validation; allowed anywhere.
 const ANNOTATIONS: &[&str] = &[
     "$schema",
@@ -119,6 +122,19 @@ impl Schema {
             .get_or_init(|| {
                 let json: Json = serde_json::from_str(SCHEMA_JSON)
                     .map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
+                Schema::compile(&json)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The embedded library schema, compiled once per process.
+    pub fn library() -> Result<&'static Schema, String> {
+        static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
+        SCHEMA
+            .get_or_init(|| {
+                let json: Json = serde_json::from_str(LIBRARY_SCHEMA_JSON)
+                    .map_err(|e| format!("the embedded library schema is not JSON: {e}"))?;
                 Schema::compile(&json)
             })
             .as_ref()

@@ -62,7 +62,7 @@ Examples:\n  cjm site maps/ -o public/\n  cjm site maps/ -o public/ --today 2026
     Site(SiteArgs),
     /// Turn a Mermaid `journey` diagram into a map.
     #[command(
-        after_help = "Sections become stages, tasks touchpoints with an emotion (score 1..5 → -2..+2),\nactors personas.\n\nExamples:\n  cjm import docs/journey.mmd -o maps/journey.yaml\n  cjm render map.yaml --format mermaid | cjm import -"
+        after_help = "Sections become stages, tasks touchpoints with an emotion (score 1..5 → -2..+2),\nactors personas (and each touchpoint's `personas:`).\n\nExamples:\n  cjm import docs/journey.mmd -o maps/journey.yaml\n  cjm render map.yaml --format mermaid | cjm import -"
     )]
     Import(ImportArgs),
     /// List the lint rules, or explain one.
@@ -105,7 +105,7 @@ pub struct InitArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The Mermaid file (`.mmd`, or Markdown holding one ```mermaid block); `-` reads stdin.
+    /// The Mermaid file (`.mmd`, or Markdown: its first mermaid block that is a journey); `-` reads stdin.
     pub file: PathBuf,
 
     /// Where to write the map: a file (replaced atomically), or `-` for stdout.

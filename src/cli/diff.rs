@@ -33,6 +33,13 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     let options = args.check.options();
     let load = |path: &Path| -> Result<Map, ExitStatus> {
         let checked = check::check_input(&input_of(path), &config, &options);
+        if checked.report.library.is_some() {
+            error(&format!(
+                "`{}` is a shared library (`type: library`), not a map; compare two maps",
+                checked.report.path
+            ));
+            return Err(ExitStatus::Error);
+        }
         match checked.map {
             // Lint findings raised to `error` in cjm.toml fail `validate`, but a map
             // that is still being written must be comparable.

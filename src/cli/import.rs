@@ -24,18 +24,16 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitStatus> {
             .with_context(|| format!("could not read `{}`", args.file.display()))?;
         (args.file.display().to_string(), text)
     };
-    let journey = match import::parse_file(&text) {
-        Ok(j) => j,
+    let imported = match import::parse(&text) {
+        Ok(imported) => imported,
         Err(errors) => {
-            let mut out = String::new();
-            for d in &errors {
-                crate::report::human::diagnostic(&mut out, &name, d);
-            }
-            let mut err = anstream::stderr().lock();
-            let _ = std::io::Write::write_all(&mut err, out.as_bytes());
+            report(&name, &errors);
             return Ok(ExitStatus::Failure);
         }
     };
+    // What was mapped or dropped on the way is said, on stderr, before the map.
+    report(&name, &imported.warnings);
+    let journey = imported.journey;
     let stem = args
         .file
         .file_stem()
@@ -62,4 +60,14 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitStatus> {
         write_atomic(&args.output, yaml.as_bytes())?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// Prints findings about the Mermaid file to stderr.
+fn report(name: &str, diagnostics: &[crate::diag::Diagnostic]) {
+    let mut out = String::new();
+    for d in diagnostics {
+        crate::report::human::diagnostic(&mut out, name, d);
+    }
+    let mut err = anstream::stderr().lock();
+    let _ = std::io::Write::write_all(&mut err, out.as_bytes());
 }

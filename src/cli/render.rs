@@ -111,6 +111,16 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         if checked.report.unreadable {
             status = ExitStatus::Error;
         }
+        if checked.report.library.is_some() && !checked.report.has_errors() {
+            // Shared items, drawn on the maps that use them.
+            if inputs.len() == 1 {
+                warning(&format!(
+                    "`{}` is a shared library (`type: library`), not a map: there is nothing to draw; render the maps that use it",
+                    checked.report.path
+                ));
+            }
+            continue;
+        }
         let map = match checked.map {
             Some(map) if !checked.report.has_errors_beyond_lint() => map,
             _ => {

@@ -258,7 +258,19 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                 Some(n) => {
                     let mut parts = Vec::new();
                     if n.value != m.value {
-                        parts.push(format!("value {} → {}", num(n.value), num(m.value)));
+                        let way = match m.toward_target(n.value) {
+                            Some(true) => " (toward the target)",
+                            Some(false) => " (away from the target)",
+                            None => "",
+                        };
+                        parts.push(format!("value {} → {}{way}", num(n.value), num(m.value)));
+                    }
+                    if n.better != m.better {
+                        parts.push(format!(
+                            "better {} → {}",
+                            n.better.as_str(),
+                            m.better.as_str()
+                        ));
                     }
                     if n.target != m.target {
                         parts.push(format!("target {} → {}", num(n.target), num(m.target)));

@@ -35,20 +35,9 @@ pub fn build(root: &Node, stem: &str) -> Map {
         }),
         tags: strings(root, "tags"),
         baseline: text(root, "baseline"),
-        personas: objects(root, "personas")
-            .enumerate()
-            .map(|(i, n)| persona(n, i))
-            .collect(),
-        research: objects(root, "research")
-            .enumerate()
-            .map(|(i, n)| Research {
-                ident: ident(n, "research", i, None),
-                kind: str_of(n, "kind").map(str::to_string),
-                date: str_of(n, "date").and_then(crate::date::Date::parse),
-                summary: str_of(n, "summary").map(str::to_string),
-                url: str_of(n, "url").map(str::to_string),
-            })
-            .collect(),
+        parent: text(root, "parent"),
+        personas: personas(root),
+        research: research(root),
         stages: objects(root, "stages")
             .enumerate()
             .map(|(i, n)| stage(n, i))
@@ -57,10 +46,50 @@ pub fn build(root: &Node, stem: &str) -> Map {
     }
 }
 
+/// Personas written out, and bare ids of library personas, in file order.
+pub(super) fn personas(root: &Node) -> Vec<Persona> {
+    let items = root.get("personas").map(Node::items).unwrap_or_default();
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match (&n.value, n.entries()) {
+            (Value::Str(id), _) => Some(Persona {
+                ident: Ident {
+                    id: id.clone(),
+                    span: n.span,
+                    explicit: true,
+                },
+                linked: true,
+                name: String::new(),
+                description: None,
+                goals: Vec::new(),
+                frustrations: Vec::new(),
+                empathy: None,
+            }),
+            (_, Some(_)) => Some(persona(n, i)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(super) fn research(root: &Node) -> Vec<Research> {
+    objects(root, "research")
+        .enumerate()
+        .map(|(i, n)| Research {
+            ident: ident(n, "research", i, None),
+            kind: str_of(n, "kind").map(str::to_string),
+            date: str_of(n, "date").and_then(crate::date::Date::parse),
+            summary: str_of(n, "summary").map(str::to_string),
+            url: str_of(n, "url").map(str::to_string),
+        })
+        .collect()
+}
+
 fn persona(n: &Node, i: usize) -> Persona {
     let name = name(n);
     Persona {
         ident: ident(n, "persona", i, Some(&name)),
+        linked: false,
         name: name.value,
         description: str_of(n, "description").map(str::to_string),
         goals: strings(n, "goals"),
@@ -82,6 +111,7 @@ fn stage(n: &Node, i: usize) -> Stage {
     Stage {
         ident: ident(n, "stage", i, Some(&name)),
         description: str_of(n, "description").map(str::to_string),
+        journey: text(n, "journey"),
         emotion: integer(n, "emotion"),
         actions: strings(n, "actions"),
         thoughts: strings(n, "thoughts"),
@@ -96,6 +126,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     url: str_of(t, "url").map(str::to_string),
                     emotion: integer(t, "emotion").map(|e| e.value),
                     description: str_of(t, "description").map(str::to_string),
+                    personas: spanned_strings(t, "personas"),
                     name,
                 }
             })
@@ -137,6 +168,9 @@ fn stage(n: &Node, i: usize) -> Stage {
                 value: m.get("value").and_then(Node::as_f64),
                 target: m.get("target").and_then(Node::as_f64),
                 unit: str_of(m, "unit").map(str::to_string),
+                better: str_of(m, "better")
+                    .and_then(metric::Better::parse)
+                    .unwrap_or_default(),
             })
             .collect(),
         frontstage: strings(n, "frontstage"),
@@ -146,7 +180,7 @@ fn stage(n: &Node, i: usize) -> Stage {
     }
 }
 
-fn name(n: &Node) -> Spanned<String> {
+pub(super) fn name(n: &Node) -> Spanned<String> {
     name_of(n)
 }
 
@@ -162,7 +196,7 @@ fn name_of(n: &Node) -> Spanned<String> {
 }
 
 /// The explicit id, else a slug of the name, else `kind-N` (1-based) so every item has one.
-fn ident(n: &Node, kind: &str, index: usize, name: Option<&Spanned<String>>) -> Ident {
+pub(super) fn ident(n: &Node, kind: &str, index: usize, name: Option<&Spanned<String>>) -> Ident {
     if let Some(id) = text(n, "id") {
         return Ident {
             id: id.value,
@@ -182,7 +216,7 @@ fn ident(n: &Node, kind: &str, index: usize, name: Option<&Spanned<String>>) -> 
     }
 }
 
-fn text(n: &Node, key: &str) -> Option<Spanned<String>> {
+pub(super) fn text(n: &Node, key: &str) -> Option<Spanned<String>> {
     let v = n.get(key)?;
     Some(Spanned {
         value: v.as_str()?.to_string(),
@@ -190,7 +224,7 @@ fn text(n: &Node, key: &str) -> Option<Spanned<String>> {
     })
 }
 
-fn str_of<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
+pub(super) fn str_of<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
     n.get(key)?.as_str()
 }
 
@@ -234,7 +268,7 @@ fn spanned_strings(n: &Node, key: &str) -> Vec<Spanned<String>> {
         .unwrap_or_default()
 }
 
-fn objects<'a>(n: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
+pub(super) fn objects<'a>(n: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
     n.get(key)
         .map(Node::items)
         .unwrap_or_default()

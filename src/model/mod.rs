@@ -5,9 +5,12 @@
 //! in (explicit, or derived from the name); spans point where a user would fix things.
 
 mod build;
+pub mod library;
+pub mod metric;
 mod slug;
 
 pub use build::build;
+pub use library::{Library, Team};
 pub use slug::slug;
 
 use crate::date::Date;
@@ -104,6 +107,8 @@ pub struct Map {
     pub reviewed: Option<Spanned<Date>>,
     pub tags: Vec<String>,
     pub baseline: Option<Spanned<String>>,
+    /// The broader journey this map zooms into, by map id.
+    pub parent: Option<Spanned<String>>,
     pub personas: Vec<Persona>,
     pub research: Vec<Research>,
     pub stages: Vec<Stage>,
@@ -120,6 +125,9 @@ pub struct Empathy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Persona {
     pub ident: Ident,
+    /// Written as a bare id (`personas: [busy-parent]`): the persona lives in a shared
+    /// library, and [`library::link`] fills in the rest.
+    pub linked: bool,
     pub name: String,
     pub description: Option<String>,
     pub goals: Vec<String>,
@@ -141,6 +149,8 @@ pub struct Stage {
     pub ident: Ident,
     pub name: Spanned<String>,
     pub description: Option<String>,
+    /// The map that details this stage (a child journey), by map id.
+    pub journey: Option<Spanned<String>>,
     pub emotion: Option<Spanned<i64>>,
     pub actions: Vec<String>,
     pub thoughts: Vec<String>,
@@ -162,6 +172,8 @@ pub struct Touchpoint {
     pub url: Option<String>,
     pub emotion: Option<i64>,
     pub description: Option<String>,
+    /// Ids of the personas who meet it: a Mermaid task's own actors.
+    pub personas: Vec<Spanned<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -193,6 +205,8 @@ pub struct Metric {
     pub value: Option<f64>,
     pub target: Option<f64>,
     pub unit: Option<String>,
+    /// Which way is better; see [`metric`].
+    pub better: metric::Better,
 }
 
 impl Map {

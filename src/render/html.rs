@@ -155,7 +155,7 @@ pub fn render(map: &Map) -> String {
     }
 
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
-        out.push_str("<h2>Metrics</h2>\n<table>\n<thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th></tr></thead>\n<tbody>\n");
+        out.push_str("<h2>Metrics</h2>\n<table>\n<thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th><th>Status</th></tr></thead>\n<tbody>\n");
         for s in &map.stages {
             for m in &s.metrics {
                 let unit = m
@@ -165,13 +165,23 @@ pub fn render(map: &Map) -> String {
                     .unwrap_or_default();
                 let figure =
                     |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{}{unit}", num(v)));
+                let lower = if m.better == crate::model::metric::Better::Lower {
+                    " <span class=\"muted\">(lower is better)</span>"
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     out,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{lower}</td><td>{}</td></tr>",
                     xml(&s.name.value),
                     xml(&m.name.value),
                     figure(m.value),
-                    figure(m.target)
+                    figure(m.target),
+                    m.status().map_or("—".to_string(), |s| format!(
+                        "{} {}",
+                        s.symbol(),
+                        s.word()
+                    ))
                 );
             }
         }

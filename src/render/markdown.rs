@@ -206,8 +206,8 @@ pub fn render(map: &Map) -> String {
 
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
         let _ = writeln!(out, "## Metrics\n");
-        let _ = writeln!(out, "| Stage | Metric | Value | Target |");
-        let _ = writeln!(out, "|---|---|---|---|");
+        let _ = writeln!(out, "| Stage | Metric | Value | Target | Status |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
         for s in &map.stages {
             for m in &s.metrics {
                 let unit = m
@@ -217,13 +217,25 @@ pub fn render(map: &Map) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     md(&s.name.value),
                     md(&m.name.value),
                     m.value
                         .map_or("—".to_string(), |v| format!("{}{unit}", num(v))),
-                    m.target
-                        .map_or("—".to_string(), |v| format!("{}{unit}", num(v))),
+                    m.target.map_or("—".to_string(), |v| format!(
+                        "{}{unit}{}",
+                        num(v),
+                        if m.better == crate::model::metric::Better::Lower {
+                            " (lower is better)"
+                        } else {
+                            ""
+                        }
+                    )),
+                    m.status().map_or("—".to_string(), |s| format!(
+                        "{} {}",
+                        s.symbol(),
+                        s.word()
+                    )),
                 );
             }
         }

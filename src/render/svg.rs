@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::text::{self, width, wrap, xml};
+use crate::model::metric::{Better, Status};
 use crate::model::{Level, Map, Stage};
 
 /// How a drawn item changed, for `cjm diff --format svg`.
@@ -128,8 +129,9 @@ struct Block {
     /// The full text, shown as a tooltip, when lines were cut.
     tooltip: Option<String>,
     link: Option<String>,
-    /// A value/target bar under the text, as a fraction (0..=1.2).
-    bar: Option<f64>,
+    /// A value/target bar under the text: progress toward the target (0..=1.2) in the
+    /// metric's better direction, and where that leaves it.
+    bar: Option<(f64, Status)>,
     dot: Option<&'static str>,
     mark: Option<Mark>,
 }
@@ -154,7 +156,7 @@ struct BlockBuilder {
     pieces: Vec<(String, f64, bool, bool, &'static str)>,
     fill: Option<(&'static str, &'static str)>,
     link: Option<String>,
-    bar: Option<f64>,
+    bar: Option<(f64, Status)>,
     dot: Option<&'static str>,
     mark: Option<Mark>,
 }
@@ -315,6 +317,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
                 } else {
                     0.0
                 }
+                + if s.journey.is_some() { 16.0 } else { 0.0 }
         })
         .fold(40.0, f64::max);
     let mut x = grid_x;
@@ -370,6 +373,27 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
             );
         }
         group_close(&mut body, cut);
+        if let Some(child) = &stage.journey {
+            // The map that zooms into this stage; rendered side by side, `ID.svg`.
+            let label = format!("↳ zoom in: {}", child.value);
+            let (shown, _) = wrap(&label, SMALL, w - 2.0 * CELL_PAD, 1);
+            let _ = write!(
+                body,
+                r#"<a href="./{}.svg">"#,
+                crate::render::text::xml(&child.value)
+            );
+            text_el(
+                &mut body,
+                x + CELL_PAD,
+                ty + 12.0,
+                shown.first().map_or("", String::as_str),
+                SMALL,
+                false,
+                true,
+                "#d9e2ec",
+            );
+            body.push_str("</a>\n");
+        }
         x += w;
     }
     text_el(&mut body, PAD, y + 24.0, "Stage", 12.0, true, false, MUTED);
@@ -633,10 +657,20 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                             .as_deref()
                             .map(|u| format!(" {u}"))
                             .unwrap_or_default();
+                        let lower = if m.better == Better::Lower {
+                            ", lower is better"
+                        } else {
+                            ""
+                        };
                         let figures = match (m.value, m.target) {
-                            (Some(v), Some(t)) => {
-                                format!("{}{unit} → target {}{unit}", num(v), num(t))
-                            }
+                            (Some(v), Some(t)) => format!(
+                                "{}{unit} → target {}{unit}{lower}{}",
+                                num(v),
+                                num(t),
+                                m.status()
+                                    .map(|s| format!(" · {} {}", s.symbol(), s.word()))
+                                    .unwrap_or_default()
+                            ),
                             (Some(v), None) => format!("{}{unit}", num(v)),
                             (None, Some(t)) => format!("target {}{unit}", num(t)),
                             (None, None) => String::new(),
@@ -645,12 +679,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         if !figures.is_empty() {
                             b = b.text(&figures, SMALL, false, MUTED);
                         }
-                        b.bar = match (m.value, m.target) {
-                            (Some(v), Some(t)) if t != 0.0 && v.is_finite() && t.is_finite() => {
-                                Some((v / t).clamp(0.0, 1.2))
-                            }
-                            _ => None,
-                        };
+                        b.bar = m.progress().zip(m.status());
                         let key = format!("{}/{}", s.ident.id, m.name.value);
                         b.mark(ghost(s), overlay.mark("metric", &key)).build(w)
                     })
@@ -776,10 +805,10 @@ fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
             l.color,
         );
     }
-    if let Some(frac) = b.bar {
+    if let Some((frac, status)) = b.bar {
         let w = col_w - 2.0 * CELL_PAD - 4.0;
-        // Whether higher or lower is better is not in the map, so the bar does not judge.
-        let color = "#627d98";
+        // The colour repeats what the words beside the figures say (met, close, off).
+        let color = status_colour(status);
         let _ = writeln!(
             body,
             r##"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="5" rx="2.5" fill="#e4e7eb"/>"##,
@@ -801,6 +830,14 @@ fn draw_block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
         body.push_str("</g>\n");
     }
     group_close(body, b.tooltip.is_some());
+}
+
+fn status_colour(status: Status) -> &'static str {
+    match status {
+        Status::Met => "#2f855a",
+        Status::Close => "#b7791f",
+        Status::Off => "#c53030",
+    }
 }
 
 fn group_open(body: &mut String, tooltip: Option<&str>) {
@@ -1090,10 +1127,12 @@ fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64
             .iter()
             .any(|m| m.value.is_some() && m.target.is_some())
     }) {
-        items.push((
-            Swatch::Bar("#627d98"),
-            "metric bar: value against target".to_string(),
-        ));
+        for status in [Status::Met, Status::Close, Status::Off] {
+            items.push((
+                Swatch::Bar(status_colour(status)),
+                format!("metric {} {}", status.symbol(), status.word()),
+            ));
+        }
     }
     if items.is_empty() {
         return y;

@@ -5,6 +5,7 @@
 //! as the doc comment and printed by `cjm rules NAME`. [`RULES`] is the one registry.
 
 mod blueprint_without_lanes;
+pub mod child_with_other_personas;
 mod future_state_without_baseline;
 mod map_without_owner;
 mod map_without_persona;
@@ -22,6 +23,7 @@ mod uncited_research;
 mod unexplained_low_point;
 mod unranked_opportunity;
 mod unreviewed_map;
+pub mod unused_library_item;
 
 use crate::diag::{Diagnostic, Span};
 use crate::model::Map;
@@ -123,6 +125,8 @@ pub static RULES: &[&Rule] = &[
     &unexplained_low_point::RULE,
     &future_state_without_baseline::RULE,
     &blueprint_without_lanes::RULE,
+    &unused_library_item::RULE,
+    &child_with_other_personas::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -13,6 +13,46 @@ fn mermaids_documentation_example_imports_cleanly() {
     assert!(!checked.contains("error"), "{checked}");
 }
 
+/// Front matter, a directive, `accTitle`, an `accDescr` block, keywords in any case,
+/// `#` comments, an entity code, a score outside 1..5, an empty section and per-task
+/// actors, in the second Mermaid block of a Markdown file with a BOM.
+#[test]
+fn everything_mermaid_reads_imports_with_a_word_for_what_changes() {
+    snap!(
+        "import_everything",
+        &["import", "tests/fixtures/import/everything.md"]
+    );
+    let run = cjm(&["import", "tests/fixtures/import/everything.md"], None);
+    let map = crate::stdout_of(&run).to_string();
+    let checked = cjm(&["validate", "-"], Some(map.as_bytes()));
+    assert!(checked.contains("exit: 0\n"), "{checked}");
+}
+
+#[test]
+fn a_missing_title_falls_back_to_acc_title_before_the_file_name() {
+    let run = cjm(
+        &["import", "tests/fixtures/import/acc-title-only.mmd"],
+        None,
+    );
+    assert!(run.contains("\ntitle: Morning routine\n"), "{run}");
+    let run = cjm(&["import", "-"], Some(b"journey\nsection A\n"));
+    assert!(run.contains("\ntitle: Imported journey\n"), "{run}");
+}
+
+#[test]
+fn a_markdown_file_without_a_journey_block_says_so() {
+    let run = cjm(
+        &["import", "-"],
+        Some(b"# Doc\n\n```mermaid\nflowchart TD\n  A --> B\n```\n"),
+    );
+    assert!(
+        run.contains(
+            "<stdin>:4:1: error[not-a-journey]: no Mermaid block in this Markdown is a journey"
+        ),
+        "{run}"
+    );
+}
+
 #[test]
 fn mermaid_it_cannot_read_is_located_in_the_markdown_around_it() {
     snap!(

@@ -15,18 +15,19 @@ fn every_rule_fires_on_its_fixture_and_not_on_the_near_miss() {
             "rule `{}` has no fixtures in {dir}",
             rule.name
         );
-        let flagged = cjm(
-            &[
-                "validate",
-                TODAY,
-                "--verbose",
-                &format!("{dir}/flagged.yaml"),
-            ],
-            None,
-        );
+        // A rule that looks across files has a folder of files per case.
+        let case = |name: &str| {
+            let folder = format!("{dir}/{name}");
+            if std::path::Path::new(&folder).is_dir() {
+                folder
+            } else {
+                format!("{folder}.yaml")
+            }
+        };
+        let flagged = cjm(&["validate", TODAY, "--verbose", &case("flagged")], None);
         assert_eq!(findings_of(&flagged, rule.name), 1, "{flagged}");
         insta::assert_snapshot!(format!("rule_{}", rule.name), flagged);
-        let clean = cjm(&["validate", TODAY, &format!("{dir}/clean.yaml")], None);
+        let clean = cjm(&["validate", TODAY, &case("clean")], None);
         assert_eq!(findings_of(&clean, rule.name), 0, "{clean}");
     }
 }

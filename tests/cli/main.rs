@@ -7,6 +7,7 @@ mod import;
 mod init;
 mod lint;
 mod many;
+mod portfolio;
 mod readme;
 mod render;
 mod report_site;

@@ -288,7 +288,7 @@ fn several_maps_do_not_share_one_file() {
     let out = dir.path().join("all.svg");
     let run = cjm(&["render", "examples", "-o", out.to_str().unwrap()], None);
     assert!(run.contains("exit: 2\n"), "{run}");
-    assert!(run.contains("5 maps cannot share the file"), "{run}");
+    assert!(run.contains("10 maps cannot share the file"), "{run}");
     assert!(!out.exists());
 }
 
@@ -438,4 +438,28 @@ fn scale_on_a_picture_that_is_not_a_png_is_a_warning() {
         out.contains("warning: `--scale` sizes PNG output only; it is ignored here"),
         "{out}"
     );
+}
+
+#[test]
+fn a_lower_is_better_metric_reads_as_off_target_in_every_output() {
+    // Days to decision: 4 against a target of 1, lower is better.
+    let map = "examples/portfolio/account-opening.yaml";
+    let svg = cjm(&["render", map], None);
+    assert!(svg.contains("4 → target 1, lower is better"), "{svg}");
+    assert!(svg.contains("✗ behind"), "{svg}");
+    assert!(!svg.contains(">✓ met<"), "{svg}");
+    let md = cjm(&["render", map, "--format", "markdown"], None);
+    assert!(
+        md.contains(
+            "| Wait for a decision | Days to decision | 4 | 1 (lower is better) | ✗ behind |"
+        ),
+        "{md}"
+    );
+    let html = cjm(&["render", map, "--format", "html"], None);
+    assert!(html.contains("<td>✗ behind</td>"), "{html}");
+    let diff = cjm(
+        &["diff", "examples/portfolio/account-opening-future.yaml"],
+        None,
+    );
+    assert!(diff.contains("exit: 0"), "{diff}");
 }

@@ -40,6 +40,18 @@ fn broken_references_are_each_located() {
 }
 
 #[test]
+fn a_touchpoints_unknown_persona_is_located_with_a_suggestion() {
+    snap!(
+        "refs_unknown_persona",
+        &[
+            "validate",
+            TODAY,
+            "tests/fixtures/touchpoint-personas/unknown-persona.yaml"
+        ]
+    );
+}
+
+#[test]
 fn json_output_is_a_stable_contract() {
     snap!(
         "json_output",
