@@ -21,6 +21,7 @@
 //!       "reviewed": "2026-10-01", "age_days": 53, "review": "current",
 //!       "readable": true, "errors": 0, "warnings": 1, "infos": 0,
 //!       "baseline": null, "futures": ["grocery-future"],
+//!       "parent": null, "children": [],
 //!       "open_pain_points": 4, "opportunities": 3 }
 //!   ],
 //!   "pain_points": [
@@ -42,8 +43,10 @@
 //! }
 //! ```
 //!
-//! Maps are named by their id (`map`, `baseline`, `futures`, owners' `maps`, `stale`,
-//! `unreviewed`); a map that could not be read has its path as its id when it had none.
+//! Maps are named by their id (`map`, `baseline`, `futures`, `parent`, `children`,
+//! owners' `maps`, `stale`, `unreviewed`); `parent` is the journey a map zooms into and
+//! `children` the maps its stages zoom into (`journey:`), when they are in the run;
+//! library files are not maps and are not listed; a map that could not be read has its path as its id when it had none.
 //! `pain_points` holds open (unresolved) ones, most severe first; `opportunities` are
 //! ordered by priority (impact high to low, then effort low to high). `status` is `done`
 //! when every pain point it addresses is resolved, else `open`. A pain point's `owner`
@@ -108,6 +111,8 @@ struct MapOut<'a> {
     infos: usize,
     baseline: Option<&'a str>,
     futures: Vec<&'a str>,
+    parent: Option<&'a str>,
+    children: Vec<&'a str>,
     open_pain_points: usize,
     opportunities: usize,
 }
@@ -191,6 +196,8 @@ pub fn print(p: &Portfolio) -> String {
                 infos: m.tally.infos,
                 baseline: m.baseline.map(id),
                 futures: m.futures.iter().map(|&f| id(f)).collect(),
+                parent: m.parent.map(id),
+                children: m.children.iter().map(|&c| id(c)).collect(),
                 open_pain_points: m.open_pain_points,
                 opportunities: m.opportunities,
             })

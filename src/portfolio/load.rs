@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::check::{self, FileReport, baseline, map_ids};
+use crate::check::{self, FileReport, baseline, hierarchy, map_ids};
 use crate::config::Config;
 use crate::inputs::Input;
 use crate::model::Map;
@@ -18,8 +18,12 @@ pub struct Entry {
     pub stale_after_days: i64,
 }
 
-/// Checks every input on all cores, then runs the passes across files (unique ids,
-/// baselines), so the findings are those `cjm validate` prints. Input order is kept;
+/// Checks every input on all cores (each map's library references resolved and its
+/// library personas filled in, as `render` does), then runs the passes across files
+/// (unique ids, baselines, the `parent:`/`journey:` hierarchy). The findings are those
+/// `cjm validate` prints, except `unused-library-item`, which needs every reference
+/// of the run and is left to `validate`. Library files are not entries (their findings
+/// are `validate`'s too). Input order is kept;
 /// finished files are counted in `done`, for a progress display.
 pub fn check(
     inputs: &[Input],
@@ -63,9 +67,12 @@ pub fn check(
     }
     map_ids::check_unique(&mut reports);
     baseline::resolve(&mut reports);
+    hierarchy::check(&mut reports, config);
+    // Library files lend the maps personas, research and teams; they are not maps.
     reports
         .into_iter()
         .zip(rest)
+        .filter(|(report, _)| report.library.is_none())
         .map(|(report, (map, stale_after_days))| Entry {
             report,
             map,

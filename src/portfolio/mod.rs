@@ -60,6 +60,10 @@ pub struct MapFacts {
     pub baseline: Option<usize>,
     /// The future-state maps whose baseline this map is.
     pub futures: Vec<usize>,
+    /// The broader journey this map zooms into (`parent:`), when it is in the portfolio.
+    pub parent: Option<usize>,
+    /// The maps that zoom into its stages (`journey:`), in stage order.
+    pub children: Vec<usize>,
     pub open_pain_points: usize,
     pub opportunities: usize,
 }
@@ -251,6 +255,8 @@ impl Portfolio {
                     readable: false,
                     baseline: None,
                     futures: Vec::new(),
+                    parent: None,
+                    children: Vec::new(),
                     open_pain_points: 0,
                     opportunities: 0,
                 });
@@ -283,6 +289,8 @@ impl Portfolio {
                 readable,
                 baseline: None,
                 futures: Vec::new(),
+                parent: None,
+                children: Vec::new(),
                 open_pain_points: 0,
                 opportunities: 0,
             };
@@ -409,6 +417,24 @@ impl Portfolio {
             if let Some(base) = found.filter(|&b| b != index) {
                 maps[index].baseline = Some(base);
                 maps[base].futures.push(index);
+            }
+        }
+
+        // The hierarchy, by map id: `parent:` on a map, `journey:` on its stages.
+        for (index, entry) in entries.iter().enumerate() {
+            let Some(map) = entry.map.as_ref() else {
+                continue;
+            };
+            if let Some(parent) = map.parent.as_ref() {
+                maps[index].parent = by_id.get(parent.value.as_str()).copied();
+            }
+            for child in map.stages.iter().filter_map(|s| s.journey.as_ref()) {
+                if let Some(&c) = by_id.get(child.value.as_str())
+                    && c != index
+                    && !maps[index].children.contains(&c)
+                {
+                    maps[index].children.push(c);
+                }
             }
         }
 

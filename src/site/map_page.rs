@@ -76,6 +76,21 @@ pub fn map(i: usize, entry: &Entry, p: &Portfolio, names: &Names) -> String {
             changes(i, f)
         ));
     }
+    if let Some(parent) = facts.parent {
+        related.push(format!(
+            "Part of: <a href=\"{}\">{}</a>",
+            names.map("../", parent),
+            title(parent)
+        ));
+    }
+    if !facts.children.is_empty() {
+        let children: Vec<String> = facts
+            .children
+            .iter()
+            .map(|&c| format!("<a href=\"{}\">{}</a>", names.map("../", c), title(c)))
+            .collect();
+        related.push(format!("Zoomed-in journeys: {}", children.join(", ")));
+    }
     if !related.is_empty() {
         let _ = writeln!(body, "<p>{}</p>", related.join("<br/>"));
     }
