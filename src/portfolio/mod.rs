@@ -591,4 +591,26 @@ mod tests {
         assert_eq!(p.stale(), [0]);
         assert_eq!(p.unreviewed(), [1]);
     }
+
+    #[test]
+    fn parents_and_children_by_map_id() {
+        let parent = "cjm: 1\nid: whole\ntitle: Whole\ntype: current-state\nstages:\n  - name: Buy\n    journey: part\n  - name: Use\n    journey: elsewhere\n";
+        let child = "cjm: 1\nid: part\ntitle: Part\ntype: current-state\nparent: whole\nstages:\n  - name: Pick\n";
+        let entries = [entry("whole", parent), entry("part", child)];
+        for e in &entries {
+            assert!(
+                !e.report.has_errors_beyond_lint(),
+                "{:?}",
+                e.report.diagnostics
+            );
+        }
+        let p = Portfolio::build(&entries, Date::parse("2026-03-01").unwrap());
+        assert_eq!(
+            p.maps[0].children,
+            [1],
+            "a journey not in the run is left out"
+        );
+        assert_eq!(p.maps[1].parent, Some(0));
+        assert_eq!(p.maps[0].parent, None);
+    }
 }
