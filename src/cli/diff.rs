@@ -84,14 +84,19 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
         (Err(s), _) | (_, Err(s)) => return Ok(s),
     };
     let result = diff::diff(&current, &future);
+    let (current_name, future_name) = (
+        current_path.display().to_string(),
+        future_path.display().to_string(),
+    );
+    let names = (current_name.as_str(), future_name.as_str());
     let text = match format {
-        DiffFormat::Human => human_text(&current, &future, &result),
+        DiffFormat::Human => human_text(&current, &future, &result, names),
         DiffFormat::Json => json_text(&current, &future, &result)?,
         DiffFormat::Markdown => markdown_text(&current, &future, &result),
-        DiffFormat::Svg => diff::picture::svg(&current, &future, &result),
+        DiffFormat::Svg => diff::picture::svg_named(&current, &future, &result, names),
         DiffFormat::Html => diff::page::html(&current, &future, &result),
         DiffFormat::Png => {
-            let svg = diff::picture::svg(&current, &future, &result);
+            let svg = diff::picture::svg_named(&current, &future, &result, names);
             let png = super::render::png_of(&svg, args.scale.unwrap_or(2.0))?;
             if to_stdout {
                 emit_bytes(&png)?;
@@ -170,39 +175,37 @@ fn baseline_revision(future: &Revision, baseline: &str) -> anyhow::Result<PathBu
 
 use crate::report::count;
 
-fn human_text(current: &Map, future: &Map, d: &Diff) -> String {
+fn human_text(current: &Map, future: &Map, d: &Diff, names: (&str, &str)) -> String {
     let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
     let mut out = String::new();
-    let _ = writeln!(out, "{bold}{} → {}{bold:#}", current.id.id, future.id.id);
+    let _ = writeln!(
+        out,
+        "{bold}{} → {}{bold:#} {dim}({} → {}){dim:#}",
+        current.id.id, future.id.id, names.0, names.1
+    );
     if d.is_empty() {
         let _ = writeln!(out, "no changes");
         return out;
     }
-    let mut group: Option<Option<&str>> = None;
-    for c in &d.changes {
-        if group != Some(c.stage.as_deref()) {
-            group = Some(c.stage.as_deref());
+    for (stage, changes) in diff::by_stage(d) {
+        let _ = writeln!(out, "\n{bold}{}{bold:#}", stage.unwrap_or("Map"));
+        for c in changes {
+            let style = match c.kind {
+                Kind::Added | Kind::Resolved => AnsiColor::Green.on_default(),
+                Kind::Removed => AnsiColor::Red.on_default(),
+                _ => AnsiColor::Yellow.on_default(),
+            };
             let _ = writeln!(
                 out,
-                "\n{bold}{}{bold:#}",
-                c.stage.as_deref().unwrap_or("Map")
+                "  {style}{} {} {} `{}`{style:#}: {}",
+                c.kind.mark(),
+                c.item,
+                c.kind.as_str(),
+                c.id,
+                c.detail
             );
         }
-        let style = match c.kind {
-            Kind::Added | Kind::Resolved => AnsiColor::Green.on_default(),
-            Kind::Removed => AnsiColor::Red.on_default(),
-            _ => AnsiColor::Yellow.on_default(),
-        };
-        let kind = c.kind.as_str();
-        let _ = writeln!(
-            out,
-            "  {style}{} {} {} `{}`{style:#}: {}",
-            c.kind.mark(),
-            c.item,
-            kind,
-            c.id,
-            c.detail
-        );
     }
     let _ = writeln!(
         out,
@@ -241,7 +244,7 @@ fn markdown_text(current: &Map, future: &Map, d: &Diff) -> String {
         return out;
     }
     out.push_str("| Stage | | Change | Id | Detail |\n|---|---|---|---|---|\n");
-    for c in &d.changes {
+    for c in diff::by_stage(d).into_iter().flat_map(|(_, list)| list) {
         let _ = writeln!(
             out,
             "| {} | {} | {} {} | `{}` | {} |",

@@ -180,6 +180,15 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                 &f.ident.id,
                 f.name.value.clone(),
             );
+            for m in &f.metrics {
+                push(
+                    Some(f),
+                    Kind::Added,
+                    "metric",
+                    &m.name.value,
+                    describe_metric(m),
+                );
+            }
             continue;
         };
         let _ = fi;
@@ -253,7 +262,7 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                     Kind::Added,
                     "metric",
                     &m.name.value,
-                    format!("{} → target {}", num(m.value), num(m.target)),
+                    describe_metric(m),
                 ),
                 Some(n) => {
                     let mut parts = Vec::new();
@@ -297,7 +306,7 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                 Kind::Removed,
                 "metric",
                 &n.name.value,
-                String::new(),
+                describe_metric(n),
             );
         }
     }
@@ -313,6 +322,15 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
             &c.ident.id,
             c.name.value.clone(),
         );
+        for m in &c.metrics {
+            push(
+                Some(c),
+                Kind::Removed,
+                "metric",
+                &m.name.value,
+                describe_metric(m),
+            );
+        }
     }
 
     // Touchpoints, map-wide so a move between stages is a move.
@@ -519,66 +537,64 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
 }
 
 /// Counts of the changes a reviewer looks for first, and the average emotion change.
-pub fn summary(d: &Diff) -> String {
-    let mut parts = Vec::new();
-    for (item, kind, one, many) in [
-        ("stage", Kind::Added, "stage added", "stages added"),
-        ("stage", Kind::Removed, "stage removed", "stages removed"),
-        (
-            "touchpoint",
-            Kind::Added,
-            "touchpoint added",
-            "touchpoints added",
-        ),
-        (
-            "touchpoint",
-            Kind::Removed,
-            "touchpoint removed",
-            "touchpoints removed",
-        ),
-        (
-            "touchpoint",
-            Kind::Moved,
-            "touchpoint moved",
-            "touchpoints moved",
-        ),
-        (
-            "pain-point",
-            Kind::Added,
-            "new pain point",
-            "new pain points",
-        ),
-        (
-            "pain-point",
-            Kind::Resolved,
-            "pain point resolved",
-            "pain points resolved",
-        ),
-        (
-            "opportunity",
-            Kind::Added,
-            "opportunity added",
-            "opportunities added",
-        ),
-        (
-            "opportunity",
-            Kind::Removed,
-            "opportunity removed",
-            "opportunities removed",
-        ),
-        ("metric", Kind::Changed, "metric changed", "metrics changed"),
-        (
-            "emotion",
-            Kind::Changed,
-            "emotion changed",
-            "emotions changed",
-        ),
-    ] {
-        let n = d.count(item, kind);
-        if n > 0 {
-            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+/// `0.62 → target 0.75`, or what there is of it.
+fn describe_metric(m: &crate::model::Metric) -> String {
+    match (m.value, m.target) {
+        (Some(_), Some(_)) => format!("{} → target {}", num(m.value), num(m.target)),
+        (Some(_), None) => num(m.value),
+        (None, Some(_)) => format!("target {}", num(m.target)),
+        (None, None) => "no value yet".to_string(),
+    }
+}
+
+/// The changes grouped by stage, one group per stage in the order stages first appear
+/// (map-level changes first), so a stage's heading is printed once.
+pub fn by_stage(d: &Diff) -> Vec<(Option<&str>, Vec<&Change>)> {
+    let mut groups: Vec<(Option<&str>, Vec<&Change>)> = Vec::new();
+    for c in &d.changes {
+        let key = c.stage.as_deref();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(c),
+            None => groups.push((key, vec![c])),
         }
     }
+    groups.sort_by_key(|(k, _)| k.is_some());
+    groups
+}
+
+pub fn summary(d: &Diff) -> String {
+    // Every kind of change that occurs, counted, in the order they first occur.
+    let mut counts: Vec<(&str, Kind, usize)> = Vec::new();
+    for c in &d.changes {
+        match counts
+            .iter_mut()
+            .find(|(item, kind, _)| *item == c.item && *kind == c.kind)
+        {
+            Some(entry) => entry.2 += 1,
+            None => counts.push((c.item, c.kind, 1)),
+        }
+    }
+    let mut parts: Vec<String> = counts
+        .into_iter()
+        .map(|(item, kind, n)| {
+            let noun = match (item, n) {
+                ("pain-point", 1) => "pain point",
+                ("pain-point", _) => "pain points",
+                ("opportunity", 1) => "opportunity",
+                ("opportunity", _) => "opportunities",
+                ("research", _) => "research entries",
+                (other, 1) => other,
+                (other, _) => return format!("{n} {other}s {}", kind.as_str()),
+            };
+            if item == "pain-point" && kind == Kind::Added {
+                format!("{n} new {noun}")
+            } else if item == "research" && n == 1 {
+                format!("1 research entry {}", kind.as_str())
+            } else {
+                format!("{n} {noun} {}", kind.as_str())
+            }
+        })
+        .collect();
     if let Some(avg) = d.average_emotion_change {
         parts.push(format!("average stage emotion {avg:+.1}"));
     }

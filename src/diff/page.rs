@@ -40,7 +40,7 @@ pub fn html(current: &Map, future: &Map, diff: &Diff) -> String {
             xml(&summary(diff))
         );
         out.push_str("<table>\n<thead><tr><th>Stage</th><th>Change</th><th>Id</th><th>Detail</th></tr></thead>\n<tbody>\n");
-        for c in &diff.changes {
+        for c in super::by_stage(diff).into_iter().flat_map(|(_, list)| list) {
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{} {} {}</td><td><code>{}</code></td><td>{}</td></tr>",

@@ -12,6 +12,27 @@ pub fn svg(current: &Map, future: &Map, diff: &Diff) -> String {
     svg::render_with(&merged, &overlay)
 }
 
+/// [`svg`], with the banner naming the inputs as the user gave them
+/// (`HEAD:maps/x.yaml` to `maps/x.yaml`) rather than by map id, which two revisions of
+/// one map share.
+pub fn svg_named(current: &Map, future: &Map, diff: &Diff, names: (&str, &str)) -> String {
+    let (merged, mut overlay) = overlay(current, future, diff);
+    overlay.banner = vec![banner(names.0, names.1, diff)];
+    svg::render_with(&merged, &overlay)
+}
+
+fn banner(from: &str, to: &str, diff: &Diff) -> String {
+    format!(
+        "Changes from {from} to {to}: {} ({})",
+        if diff.is_empty() {
+            "none".to_string()
+        } else {
+            super::summary(diff)
+        },
+        crate::report::count(diff.changes.len(), "change", "changes")
+    )
+}
+
 /// The future map with the removed stages and items put back, and the marks to draw.
 pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
     let mut merged = future.clone();
@@ -96,23 +117,17 @@ pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
             overlay.before.insert(c.ident.id.clone(), e.value);
         }
     }
-    overlay.banner.push(format!(
-        "Changes from {} to {}: {} ({} changes)",
-        current.id.id,
-        future.id.id,
-        if diff.is_empty() {
-            "none".to_string()
-        } else {
-            super::summary(diff)
-        },
-        diff.changes.len()
-    ));
+    overlay
+        .banner
+        .push(banner(&current.id.id, &future.id.id, diff));
     (merged, overlay)
 }
 
 /// The overlay key, mark and note a change draws, if it is drawn on an item.
 fn mark_of(change: &Change, future: &Map) -> Option<((&'static str, String), Mark, String)> {
     let mark = match change.kind {
+        // A new pain point is a new problem, not good news: it gets its own mark.
+        Kind::Added if change.item == "pain-point" => Mark::NewProblem,
         Kind::Added => Mark::Added,
         Kind::Removed => Mark::Removed,
         Kind::Resolved => Mark::Resolved,

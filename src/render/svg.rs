@@ -19,6 +19,8 @@ use crate::model::{Level, Map, Stage};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     Added,
+    /// A pain point that only the future map has.
+    NewProblem,
     Changed,
     Resolved,
     /// Only in the current map: drawn as a ghost.
@@ -29,6 +31,7 @@ impl Mark {
     fn color(self) -> &'static str {
         match self {
             Mark::Added | Mark::Resolved => "#1e7a4a",
+            Mark::NewProblem => "#97266d",
             Mark::Changed => "#b7791f",
             Mark::Removed => "#7b8794",
         }
@@ -37,6 +40,7 @@ impl Mark {
     fn label(self) -> &'static str {
         match self {
             Mark::Added => "+ new",
+            Mark::NewProblem => "! new problem",
             Mark::Changed => "~ changed",
             Mark::Resolved => "✓ resolved",
             Mark::Removed => "− removed",
@@ -597,7 +601,12 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                 s.pain_points
                     .iter()
                     .map(|p| {
-                        let (fill, stroke, ink) = severity_colors(p.severity);
+                        // A resolved pain no longer alarms: drawn in greys, its tick legible.
+                        let (fill, stroke, ink) = if p.resolved {
+                            ("#f0f4f8", "#bcccdc", INK)
+                        } else {
+                            severity_colors(p.severity)
+                        };
                         let ink = if ink == "#ffffff" { "#ffffff" } else { INK };
                         let mut label = p
                             .severity
@@ -963,6 +972,8 @@ fn emotion_lane(
                         seg.push((x0 + w / 2.0, ey(*e as f64)));
                     }
                 }
+                // A stage the current map does not have is no gap in its curve.
+                None if overlay.stage_mark(stage) == Some(Mark::Added) => {}
                 None if segments.last().is_some_and(|s| !s.is_empty()) => segments.push(Vec::new()),
                 None => {}
             }
@@ -987,6 +998,12 @@ fn emotion_lane(
     let mut dots: Vec<(f64, f64, i64, bool)> = Vec::new();
     let mut x0 = grid_x;
     for (stage, w) in map.stages.iter().zip(widths) {
+        // A stage the future removed is drawn as a ghost, but the future curve does not
+        // pass through it: the dashed current curve does.
+        if overlay.stage_mark(stage) == Some(Mark::Removed) {
+            x0 += w;
+            continue;
+        }
         let mut pts: Vec<(f64, f64, i64, bool)> = Vec::new();
         if let Some(e) = &stage.emotion {
             pts.push((x0 + w / 2.0, ey(e.value as f64), e.value, true));
@@ -1084,7 +1101,13 @@ enum Swatch {
 fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64) -> f64 {
     let mut items: Vec<(Swatch, String)> = Vec::new();
     if !overlay.is_empty() {
-        for m in [Mark::Added, Mark::Changed, Mark::Resolved, Mark::Removed] {
+        for m in [
+            Mark::Added,
+            Mark::NewProblem,
+            Mark::Changed,
+            Mark::Resolved,
+            Mark::Removed,
+        ] {
             items.push((Swatch::Box("#ffffff", m.color()), m.label().to_string()));
         }
     }

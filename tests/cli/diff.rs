@@ -281,7 +281,17 @@ fn a_side_can_be_a_git_revision() {
             "examples/grocery-future.yaml",
         ],
     );
-    assert_eq!(by_git, by_files);
+    // The same changes; the header names the inputs as given.
+    let body = |s: &str| {
+        s.split_once('\n')
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(body(&by_git), body(&by_files));
+    assert!(
+        by_git.starts_with("grocery-current → grocery-future (HEAD:maps/x.yaml → maps/x.yaml)\n"),
+        "{by_git}"
+    );
 
     // From a subfolder, `./` is relative to it, as in git.
     let (code, _, err) = cjm_in(&root.join("maps"), &["diff", "HEAD:./x.yaml", "x.yaml"]);
@@ -294,7 +304,7 @@ fn a_side_can_be_a_git_revision() {
     git(root, &["commit", "-qm", "both"]);
     let (code, alone, err) = cjm_in(root, &["diff", "HEAD:maps/grocery-future.yaml"]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(alone, by_files);
+    assert_eq!(body(&alone), body(&by_files));
     let (code, _, err) = cjm_in(root, &["diff", "HEAD~1:maps/x.yaml"]);
     assert_eq!(code, 2);
     assert!(err.contains("names no `baseline:`"), "{err}");
@@ -412,4 +422,34 @@ fn lint_findings_raised_to_error_do_not_stop_a_diff() {
         ],
     );
     assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn the_future_curve_skips_a_removed_stage_and_new_problems_are_not_good_news() {
+    let svg = diff_svg(&[
+        "tests/fixtures/diff/removed-stage-current.yaml",
+        "tests/fixtures/diff/removed-stage-future.yaml",
+    ]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // Future stage points are the filled r=7 circles; "Wait in line" (-1) is gone.
+    let future_points: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("r") == Some("7"))
+        .filter_map(|n| n.attribute("fill"))
+        .collect();
+    assert_eq!(future_points.len(), 2, "{future_points:?}");
+    assert!(
+        !future_points.contains(&"#e8833a"),
+        "a point on the removed stage"
+    );
+    // The dashed current curve still passes through all three current stages.
+    let current_points = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill") == Some("#ffffff"))
+        .count();
+    assert_eq!(current_points, 3);
+    // Told apart in words, not only colour.
+    let texts = texts(&svg);
+    assert!(texts.contains("! new problem"), "{texts}");
+    assert!(texts.contains("✓ resolved"), "{texts}");
 }

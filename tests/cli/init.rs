@@ -62,7 +62,13 @@ fn init_creates_a_map_that_validates_and_never_overwrites() {
     assert!(out.contains("future.yaml:"), "{out}");
     assert!(out.contains("info[unreviewed-map]"), "{out}");
     let (code, out, _) = cjm_in(root, &["diff", "future.yaml"]);
-    assert_eq!((code, out.as_str()), (0, "journey → future\nno changes\n"));
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "journey → future (journey.yaml → future.yaml)\nno changes\n"
+        )
+    );
     // Nothing half-written is left behind.
     let names: Vec<_> = std::fs::read_dir(root)
         .unwrap()
