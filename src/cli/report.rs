@@ -17,7 +17,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitStatus> {
         ReportFormat::Json => portfolio::json::print(&portfolio),
     };
     if args.output.as_os_str() == "-" {
-        emit(&text)?;
+        match args.format {
+            ReportFormat::Human => emit(&text)?,
+            // No colour to strip: write large JSON and Markdown as they are.
+            ReportFormat::Markdown | ReportFormat::Json => super::emit_bytes(text.as_bytes())?,
+        }
     } else {
         write_atomic(
             &args.output,
