@@ -26,6 +26,7 @@ pub fn build(root: &Node, stem: &str) -> Map {
         kind: str_of(root, "type").and_then(MapType::parse),
         kind_span: root.get("type").map_or(title.span, |t| t.span),
         description: str_of(root, "description").map(str::to_string),
+        lang: str_of(root, "lang").map(str::to_string),
         owner: text(root, "owner"),
         reviewed: text(root, "reviewed").and_then(|s| {
             crate::date::Date::parse(&s.value).map(|d| Spanned {

@@ -37,7 +37,7 @@ pub enum Status {
     Met,
     /// Short of it by at most a tenth of the target.
     Close,
-    Off,
+    Behind,
 }
 
 impl Status {
@@ -45,7 +45,7 @@ impl Status {
         match self {
             Status::Met => "met",
             Status::Close => "close",
-            Status::Off => "behind",
+            Status::Behind => "behind",
         }
     }
 
@@ -54,7 +54,7 @@ impl Status {
         match self {
             Status::Met => "✓",
             Status::Close => "≈",
-            Status::Off => "✗",
+            Status::Behind => "✗",
         }
     }
 }
@@ -93,7 +93,7 @@ impl Metric {
         } else if t != 0.0 && -gap <= t.abs() * 0.1 {
             Status::Close
         } else {
-            Status::Off
+            Status::Behind
         })
     }
 
@@ -133,7 +133,7 @@ mod tests {
     fn lower_is_better_reads_the_right_way_round() {
         // 18 calls per 100 applications against a target of 5: far off, not "met".
         let calls = metric(18.0, 5.0, Better::Lower);
-        assert_eq!(calls.status(), Some(Status::Off));
+        assert_eq!(calls.status(), Some(Status::Behind));
         assert!(calls.progress().unwrap() < 0.3);
         assert_eq!(metric(5.0, 5.0, Better::Lower).status(), Some(Status::Met));
         assert_eq!(
@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn higher_is_better_by_default() {
         let conversion = metric(0.62, 0.75, Better::default());
-        assert_eq!(conversion.status(), Some(Status::Off));
+        assert_eq!(conversion.status(), Some(Status::Behind));
         assert!((conversion.progress().unwrap() - 0.62 / 0.75).abs() < 1e-9);
         assert_eq!(
             metric(0.7, 0.75, Better::Higher).status(),

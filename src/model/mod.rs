@@ -103,6 +103,8 @@ pub struct Map {
     /// Where `type:` is written (the title when it is missing).
     pub kind_span: Span,
     pub description: Option<String>,
+    /// The map's language (BCP 47), for the labels cjm draws around its text.
+    pub lang: Option<String>,
     pub owner: Option<Spanned<String>>,
     pub reviewed: Option<Spanned<Date>>,
     pub tags: Vec<String>,

@@ -2,6 +2,7 @@
 //! Renderers take a checked [`Map`] and return text; they never fail and never print.
 
 pub mod html;
+pub mod labels;
 pub mod markdown;
 pub mod mermaid;
 #[cfg(feature = "png")]

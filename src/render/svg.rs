@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use super::labels::{self, Labels};
 use super::text::{self, width, wrap, xml};
 use crate::model::metric::{Better, Status};
 use crate::model::{Level, Map, Stage};
@@ -37,13 +38,13 @@ impl Mark {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, l: &Labels) -> String {
         match self {
-            Mark::Added => "+ new",
-            Mark::NewProblem => "! new problem",
-            Mark::Changed => "~ changed",
-            Mark::Resolved => "✓ resolved",
-            Mark::Removed => "− removed",
+            Mark::Added => l.new.to_string(),
+            Mark::NewProblem => l.new_problem.to_string(),
+            Mark::Changed => l.changed.to_string(),
+            Mark::Resolved => format!("✓ {}", l.resolved),
+            Mark::Removed => l.removed.to_string(),
         }
     }
 }
@@ -178,14 +179,14 @@ impl BlockBuilder {
     }
     /// Marks the block as changed by a diff, with the change in words under it; in a
     /// stage that is gone, every block is a ghost and the stage header says why.
-    fn mark(mut self, ghost: bool, mark: Option<(Mark, &str)>) -> Self {
+    fn mark(mut self, l: &Labels, ghost: bool, mark: Option<(Mark, &str)>) -> Self {
         if ghost {
             self.mark = Some(Mark::Removed);
         } else if let Some((m, note)) = mark {
             let label = if note.is_empty() {
-                m.label().to_string()
+                m.label(l)
             } else {
-                format!("{}: {note}", m.label())
+                format!("{}: {note}", m.label(l))
             };
             self.pieces.push((label, SMALL, true, false, m.color()));
             self.mark = Some(m);
@@ -252,6 +253,7 @@ pub fn render(map: &Map) -> String {
 
 /// Renders `map` with a diff's marks drawn over it.
 pub fn render_with(map: &Map, overlay: &Overlay) -> String {
+    let l = labels::for_lang(map.lang.as_deref());
     let widths: Vec<f64> = map.stages.iter().map(column_width).collect();
     let grid_w: f64 = widths.iter().sum();
     let canvas_w = (PAD * 2.0 + LABEL_W + grid_w).max(720.0);
@@ -266,16 +268,16 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
     }
     let mut meta = Vec::new();
     if let Some(kind) = map.kind {
-        meta.push(kind.label().to_string());
+        meta.push(l.map_type(kind).to_string());
     }
     if let Some(owner) = &map.owner {
-        meta.push(format!("Owner: {}", owner.value));
+        meta.push(format!("{}: {}", l.owner, owner.value));
     }
     if let Some(r) = &map.reviewed {
-        meta.push(format!("Reviewed {}", r.value));
+        meta.push(format!("{} {}", l.reviewed, r.value));
     }
     if let Some(b) = &map.baseline {
-        meta.push(format!("Baseline: {}", b.value));
+        meta.push(format!("{}: {}", l.baseline, b.value));
     }
     if !map.tags.is_empty() {
         meta.push(map.tags.join(", "));
@@ -345,9 +347,9 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
         );
         if let Some(m @ (Mark::Added | Mark::Removed)) = mark {
             let tag = if m == Mark::Added {
-                "new stage"
+                l.new_stage
             } else {
-                "removed stage"
+                l.removed_stage
             };
             text_el(
                 &mut body,
@@ -379,7 +381,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
         group_close(&mut body, cut);
         if let Some(child) = &stage.journey {
             // The map that zooms into this stage; rendered side by side, `ID.svg`.
-            let label = format!("↳ zoom in: {}", child.value);
+            let label = format!("↳ {}: {}", l.zoom_in, child.value);
             let (shown, _) = wrap(&label, SMALL, w - 2.0 * CELL_PAD, 1);
             let _ = write!(
                 body,
@@ -400,7 +402,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
         }
         x += w;
     }
-    text_el(&mut body, PAD, y + 24.0, "Stage", 12.0, true, false, MUTED);
+    text_el(&mut body, PAD, y + 24.0, l.stage, 12.0, true, false, MUTED);
     y += header_h + 2.0;
 
     let has_emotion = !overlay.before.is_empty()
@@ -410,7 +412,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
             .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
     let emotion_after = lanes
         .iter()
-        .position(|l| l.label == "Touchpoints")
+        .position(|lane| lane.label == l.touchpoints)
         .map_or(lanes.len().min(2), |i| i + 1);
     let mut row = 0;
     for (li, lane) in lanes.iter().enumerate() {
@@ -433,9 +435,9 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
             );
             text_el(
                 &mut body,
-                canvas_w - PAD - width("line of visibility", SMALL),
+                canvas_w - PAD - width(l.line_of_visibility, SMALL),
                 y - 4.0,
-                "line of visibility",
+                l.line_of_visibility,
                 SMALL,
                 false,
                 true,
@@ -528,6 +530,7 @@ fn column_width(stage: &Stage) -> f64 {
 }
 
 fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
+    let l = labels::for_lang(map.lang.as_deref());
     let per_stage = |f: &dyn Fn(&Stage, f64) -> Vec<Block>| -> Vec<Vec<Block>> {
         map.stages
             .iter()
@@ -542,26 +545,26 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             .map(|a| {
                 BlockBuilder::new()
                     .text(&format!("• {a}"), BODY, false, INK)
-                    .mark(ghost(s), None)
+                    .mark(l, ghost(s), None)
                     .build(w)
             })
             .collect()
     };
     let mut lanes = vec![
         Lane {
-            label: "Actions",
+            label: l.actions,
             cells: per_stage(&|s, w| bullets(s, &s.actions, w)),
             visibility_above: false,
         },
         Lane {
-            label: "Thoughts",
+            label: l.thoughts,
             cells: per_stage(&|s, w| {
                 s.thoughts
                     .iter()
                     .map(|t| {
                         BlockBuilder::new()
                             .italic(&format!("“{t}”"))
-                            .mark(ghost(s), None)
+                            .mark(l, ghost(s), None)
                             .build(w)
                     })
                     .collect()
@@ -569,14 +572,14 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             visibility_above: false,
         },
         Lane {
-            label: "Touchpoints",
+            label: l.touchpoints,
             cells: per_stage(&|s, w| {
                 s.touchpoints
                     .iter()
                     .map(|t| {
                         let mut sub = Vec::new();
                         if let Some(c) = &t.channel {
-                            sub.push(c.clone());
+                            sub.push(l.channel(c).to_string());
                         }
                         if let Some(o) = &t.owner {
                             sub.push(o.value.clone());
@@ -587,7 +590,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         }
                         b.link = t.url.clone().filter(|u| safe_url(u));
                         b.dot = t.emotion.map(emotion_color);
-                        b.mark(ghost(s), overlay.mark("touchpoint", &t.ident.id))
+                        b.mark(l, ghost(s), overlay.mark("touchpoint", &t.ident.id))
                             .fill("#f5f7fa", "#bcccdc")
                             .build(w)
                     })
@@ -596,7 +599,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             visibility_above: false,
         },
         Lane {
-            label: "Pain points",
+            label: l.pain_points,
             cells: per_stage(&|s, w| {
                 s.pain_points
                     .iter()
@@ -610,9 +613,9 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         let ink = if ink == "#ffffff" { "#ffffff" } else { INK };
                         let mut label = p
                             .severity
-                            .map_or("pain point".to_string(), |l| l.as_str().to_string());
+                            .map_or(l.pain_point.to_string(), |v| l.level(v).to_string());
                         if p.resolved {
-                            label.push_str(" · resolved");
+                            label.push_str(&format!(" · {}", l.resolved));
                         }
                         BlockBuilder::new()
                             .text(&p.name.value, BODY, !p.resolved, ink)
@@ -622,7 +625,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                                 false,
                                 if ink == INK { MUTED } else { "#ffffff" },
                             )
-                            .mark(ghost(s), overlay.mark("pain-point", &p.ident.id))
+                            .mark(l, ghost(s), overlay.mark("pain-point", &p.ident.id))
                             .fill(fill, stroke)
                             .build(w)
                     })
@@ -631,15 +634,17 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             visibility_above: false,
         },
         Lane {
-            label: "Opportunities",
+            label: l.opportunities,
             cells: per_stage(&|s, w| {
                 s.opportunities
                     .iter()
                     .map(|o| {
                         let rank = format!(
-                            "impact {} · effort {}",
-                            o.impact.map_or("?", Level::as_str),
-                            o.effort.map_or("?", Level::as_str)
+                            "{} {} · {} {}",
+                            l.impact,
+                            o.impact.map_or("?", |v| l.level(v)),
+                            l.effort,
+                            o.effort.map_or("?", |v| l.level(v))
                         );
                         let mut b = BlockBuilder::new()
                             .text(&o.name.value, BODY, true, INK)
@@ -647,7 +652,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         if let Some(owner) = &o.owner {
                             b = b.text(&owner.value, SMALL, false, MUTED);
                         }
-                        b.mark(ghost(s), overlay.mark("opportunity", &o.ident.id))
+                        b.mark(l, ghost(s), overlay.mark("opportunity", &o.ident.id))
                             .fill("#e3f0ff", "#6aa5e8")
                             .build(w)
                     })
@@ -656,7 +661,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             visibility_above: false,
         },
         Lane {
-            label: "Metrics",
+            label: l.metrics,
             cells: per_stage(&|s, w| {
                 s.metrics
                     .iter()
@@ -667,21 +672,22 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                             .map(|u| format!(" {u}"))
                             .unwrap_or_default();
                         let lower = if m.better == Better::Lower {
-                            ", lower is better"
+                            format!(", {}", l.lower_is_better)
                         } else {
-                            ""
+                            String::new()
                         };
                         let figures = match (m.value, m.target) {
                             (Some(v), Some(t)) => format!(
-                                "{}{unit} → target {}{unit}{lower}{}",
+                                "{}{unit} → {} {}{unit}{lower}{}",
                                 num(v),
+                                l.target,
                                 num(t),
                                 m.status()
-                                    .map(|s| format!(" · {} {}", s.symbol(), s.word()))
+                                    .map(|s| format!(" · {} {}", s.symbol(), l.status(s)))
                                     .unwrap_or_default()
                             ),
                             (Some(v), None) => format!("{}{unit}", num(v)),
-                            (None, Some(t)) => format!("target {}{unit}", num(t)),
+                            (None, Some(t)) => format!("{} {}{unit}", l.target, num(t)),
                             (None, None) => String::new(),
                         };
                         let mut b = BlockBuilder::new().text(&m.name.value, BODY, true, INK);
@@ -690,24 +696,24 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         }
                         b.bar = m.progress().zip(m.status());
                         let key = format!("{}/{}", s.ident.id, m.name.value);
-                        b.mark(ghost(s), overlay.mark("metric", &key)).build(w)
+                        b.mark(l, ghost(s), overlay.mark("metric", &key)).build(w)
                     })
                     .collect()
             }),
             visibility_above: false,
         },
         Lane {
-            label: "Frontstage",
+            label: l.frontstage,
             cells: per_stage(&|s, w| bullets(s, &s.frontstage, w)),
             visibility_above: false,
         },
         Lane {
-            label: "Backstage",
+            label: l.backstage,
             cells: per_stage(&|s, w| bullets(s, &s.backstage, w)),
             visibility_above: map.is_blueprint(),
         },
         Lane {
-            label: "Support",
+            label: l.support,
             cells: per_stage(&|s, w| bullets(s, &s.support, w)),
             visibility_above: false,
         },
@@ -845,7 +851,7 @@ fn status_colour(status: Status) -> &'static str {
     match status {
         Status::Met => "#2f855a",
         Status::Close => "#b7791f",
-        Status::Off => "#c53030",
+        Status::Behind => "#c53030",
     }
 }
 
@@ -886,6 +892,7 @@ fn text_el(
 }
 
 fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
+    let l = labels::for_lang(map.lang.as_deref());
     const CARD_W: f64 = 340.0;
     let per_row = (((canvas_w - 2.0 * PAD + 16.0) / (CARD_W + 16.0)).floor() as usize).max(1);
     for row in map.personas.chunks(per_row) {
@@ -897,11 +904,16 @@ fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
                     b = b.text(d, SMALL, false, MUTED);
                 }
                 if !p.goals.is_empty() {
-                    b = b.text(&format!("Goals: {}", p.goals.join("; ")), SMALL, false, INK);
+                    b = b.text(
+                        &format!("{}: {}", l.goals, p.goals.join("; ")),
+                        SMALL,
+                        false,
+                        INK,
+                    );
                 }
                 if !p.frustrations.is_empty() {
                     b = b.text(
-                        &format!("Frustrations: {}", p.frustrations.join("; ")),
+                        &format!("{}: {}", l.frustrations, p.frustrations.join("; ")),
                         SMALL,
                         false,
                         INK,
@@ -933,7 +945,8 @@ fn emotion_lane(
     canvas_w: f64,
     row: usize,
 ) -> f64 {
-    lane_background(body, y, EMOTION_H, canvas_w, row, "Emotion");
+    let l = labels::for_lang(map.lang.as_deref());
+    lane_background(body, y, EMOTION_H, canvas_w, row, l.emotion);
     let top = y + 22.0;
     let bottom = y + EMOTION_H - 22.0;
     let ey = |e: f64| top + (2.0 - e) * (bottom - top) / 4.0;
@@ -1099,6 +1112,7 @@ enum Swatch {
 }
 
 fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64) -> f64 {
+    let l = labels::for_lang(map.lang.as_deref());
     let mut items: Vec<(Swatch, String)> = Vec::new();
     if !overlay.is_empty() {
         for m in [
@@ -1108,14 +1122,11 @@ fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64
             Mark::Resolved,
             Mark::Removed,
         ] {
-            items.push((Swatch::Box("#ffffff", m.color()), m.label().to_string()));
+            items.push((Swatch::Box("#ffffff", m.color()), m.label(l)));
         }
     }
     if !overlay.before.is_empty() {
-        items.push((
-            Swatch::Bar("#9aa5b1"),
-            "current emotion (dashed)".to_string(),
-        ));
+        items.push((Swatch::Bar("#9aa5b1"), l.current_emotion.to_string()));
     }
     let has_emotion = !overlay.before.is_empty()
         || map
@@ -1128,21 +1139,30 @@ fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64
         } else {
             format!("{e:+}").replace('-', "−")
         };
-        items.push((Swatch::Dot(emotion_color(e)), format!("emotion {label}")));
+        items.push((
+            Swatch::Dot(emotion_color(e)),
+            format!("{} {label}", l.emotion_word),
+        ));
     }
     if map.pain_points().next().is_some() {
         for level in [Level::Low, Level::Medium, Level::High, Level::Critical] {
             let (fill, stroke, _) = severity_colors(Some(level));
             items.push((
                 Swatch::Box(fill, stroke),
-                format!("{} pain", level.as_str()),
+                match level {
+                    Level::Low => l.low_pain,
+                    Level::Medium => l.medium_pain,
+                    Level::High => l.high_pain,
+                    Level::Critical => l.critical_pain,
+                }
+                .to_string(),
             ));
         }
     }
     if map.opportunities().next().is_some() {
         items.push((
             Swatch::Box("#e3f0ff", "#6aa5e8"),
-            "opportunity (impact · effort)".to_string(),
+            l.opportunity_legend.to_string(),
         ));
     }
     if map.stages.iter().any(|s| {
@@ -1150,17 +1170,17 @@ fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64
             .iter()
             .any(|m| m.value.is_some() && m.target.is_some())
     }) {
-        for status in [Status::Met, Status::Close, Status::Off] {
+        for status in [Status::Met, Status::Close, Status::Behind] {
             items.push((
                 Swatch::Bar(status_colour(status)),
-                format!("metric {} {}", status.symbol(), status.word()),
+                format!("{} {} {}", l.metric, status.symbol(), l.status(status)),
             ));
         }
     }
     if items.is_empty() {
         return y;
     }
-    text_el(body, PAD, y + 4.0, "Legend", SMALL, true, false, INK);
+    text_el(body, PAD, y + 4.0, l.legend, SMALL, true, false, INK);
     let (mut x, mut y) = (PAD, y + 22.0);
     for (swatch, label) in items {
         let w = 18.0 + width(&label, SMALL) + 18.0;

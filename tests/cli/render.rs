@@ -463,3 +463,47 @@ fn a_lower_is_better_metric_reads_as_off_target_in_every_output() {
     );
     assert!(diff.contains("exit: 0"), "{diff}");
 }
+
+#[test]
+fn maps_in_russian_and_chinese_are_drawn_with_no_english_chrome() {
+    let english = [
+        "Stage",
+        "Actions",
+        "Thoughts",
+        "Touchpoints",
+        "Emotion",
+        "Pain points",
+        "Opportunities",
+        "Metrics",
+        "Legend",
+        "Owner",
+        "Reviewed",
+        "Goals",
+        "Frustrations",
+        "target",
+        "impact",
+        "effort",
+        "emotion",
+        "pain",
+        "behind",
+        "mobile-app",
+        "Current state",
+        "metric",
+    ];
+    for map in [
+        "examples/bank-onboarding-ru.yaml",
+        "examples/tea-order-zh.yaml",
+    ] {
+        let svg = render(map, "svg");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        for text in doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+        {
+            for word in english {
+                assert!(!text.contains(word), "{map}: `{word}` in `{text}`");
+            }
+        }
+    }
+}
