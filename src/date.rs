@@ -10,9 +10,68 @@ pub struct Date {
     pub day: u32,
 }
 
+/// Why a text is not a date: its form, or a month or day the calendar does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written `YYYY-MM-DD`.
+    Form,
+    /// Written so, but there is no such month (`2026-13-01`).
+    NoSuchMonth(u32),
+    /// Written so, but the month is shorter (`2026-02-30`); `last` is its last day.
+    NoSuchDay {
+        year: i32,
+        month: u32,
+        day: u32,
+        last: u32,
+    },
+}
+
+impl DateError {
+    /// What is wrong, for "`reviewed` is `2026-02-30`, ...".
+    pub fn explain(self) -> Option<String> {
+        match self {
+            DateError::Form => None,
+            DateError::NoSuchMonth(m) => Some(format!("but there is no month {m}")),
+            DateError::NoSuchDay {
+                year,
+                month,
+                day,
+                last,
+            } => Some(format!(
+                "a day that does not exist: {} {year} has {last} days, not {day}",
+                MONTHS.get(month as usize - 1).unwrap_or(&"this month")
+            )),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl Date {
     /// Parses an RFC 3339 full-date: four-digit year, two-digit month and day, valid in the calendar.
     pub fn parse(s: &str) -> Option<Date> {
+        Date::check(s).ok()
+    }
+
+    /// [`Date::parse`], saying what is wrong when it is not a date.
+    pub fn check(s: &str) -> Result<Date, DateError> {
+        Date::read(s).ok_or(DateError::Form)?
+    }
+
+    fn read(s: &str) -> Option<Result<Date, DateError>> {
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
@@ -27,9 +86,19 @@ impl Date {
         let year = num(0..4)? as i32;
         let month = num(5..7)?;
         let day = num(8..10)?;
-        (1..=12).contains(&month).then_some(())?;
-        (day >= 1 && day <= days_in_month(year, month)).then_some(())?;
-        Some(Date { year, month, day })
+        if !(1..=12).contains(&month) {
+            return Some(Err(DateError::NoSuchMonth(month)));
+        }
+        let last = days_in_month(year, month);
+        if day < 1 || day > last {
+            return Some(Err(DateError::NoSuchDay {
+                year,
+                month,
+                day,
+                last,
+            }));
+        }
+        Some(Ok(Date { year, month, day }))
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
@@ -100,6 +169,19 @@ mod tests {
         ] {
             assert!(Date::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn says_which_part_of_a_date_does_not_exist() {
+        use super::DateError;
+        assert_eq!(Date::check("2026-1-01"), Err(DateError::Form));
+        assert_eq!(Date::check("2026-13-01"), Err(DateError::NoSuchMonth(13)));
+        let e = Date::check("2026-02-30").unwrap_err();
+        assert_eq!(
+            e.explain().unwrap(),
+            "a day that does not exist: February 2026 has 28 days, not 30"
+        );
+        assert!(Date::check("2026-04-00").is_err());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use regex_lite::Regex;
 use serde_json::Value as Json;
 
 use crate::diag::Diagnostic;
-use crate::read::{Node, Value};
+use crate::read::{BigNumber, Node, Value};
 use crate::suggest::did_you_mean;
 
 /// The JSON Schema of the map format, as shipped in `schemas/`.
@@ -76,7 +76,8 @@ impl JType {
             (JType::String, Value::Str(_)) => true,
             (JType::Integer, Value::Int(_)) => true,
             (JType::Integer, Value::Float(f)) => f.is_finite() && f.fract() == 0.0,
-            (JType::Number, Value::Int(_)) => true,
+            (JType::Integer, Value::Big(n)) => n.is_integer(),
+            (JType::Number, Value::Int(_) | Value::Big(_)) => true,
             (JType::Number, Value::Float(f)) => f.is_finite(),
             (JType::Boolean, Value::Bool(_)) => true,
             (JType::Null, Value::Null) => true,
@@ -178,14 +179,29 @@ impl Schema {
         let what = place;
         if !rule.types.is_empty() && !rule.types.iter().any(|t| t.accepts(node)) {
             let expected: Vec<&str> = rule.types.iter().map(|t| t.phrase()).collect();
+            let expected = expected.join(" or ");
+            // `"+1"` where a number belongs: the quotes are the mistake.
+            if let Some(text) = node.as_str()
+                && unquoted(node).is_some_and(|plain| rule.types.iter().any(|t| t.accepts(&plain)))
+            {
+                let fixed = match place {
+                    Place::Key(k) => format!("{k}: {text}"),
+                    _ => text.to_string(),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        node.span,
+                        format!("{what} must be {expected}, found `{text}` in quotes, which makes it text"),
+                    )
+                    .with_help(format!("drop the quotes: `{fixed}`")),
+                );
+                return;
+            }
             let mut d = Diagnostic::error(
                 "wrong-type",
                 node.span,
-                format!(
-                    "{what} must be {}, found {}",
-                    expected.join(" or "),
-                    shown(node)
-                ),
+                format!("{what} must be {expected}, found {}", shown(node)),
             );
             if rule.types == [JType::Array] && matches!(node.value, Value::Str(_)) {
                 d = d.with_help("write a list: `[first, second]`, or one `- item` per line");
@@ -349,24 +365,39 @@ impl Schema {
                     }
                     out.push(d);
                 }
-                if rule.date && crate::date::Date::parse(s).is_none() {
-                    out.push(
-                        Diagnostic::error(
-                            "invalid-date",
-                            node.span,
+                if rule.date
+                    && let Err(e) = crate::date::Date::check(s)
+                {
+                    let (message, help) = match e.explain() {
+                        Some(why) => (
+                            format!("{what} is {}, {why}", shown(node)),
+                            "write a date that exists, in the form YYYY-MM-DD",
+                        ),
+                        None => (
                             format!(
                                 "{what} must be a date written YYYY-MM-DD, found {}",
                                 shown(node)
                             ),
-                        )
-                        .with_help("write the date like 2026-10-01"),
-                    );
+                            "write the date like 2026-10-01",
+                        ),
+                    };
+                    out.push(Diagnostic::error("invalid-date", node.span, message).with_help(help));
                 }
             }
-            Value::Int(_) | Value::Float(_) => {
-                let x = node.as_f64().unwrap_or(f64::NAN);
-                let low = rule.minimum.is_some_and(|m| x < m);
-                let high = rule.maximum.is_some_and(|m| x > m);
+            Value::Int(_) | Value::Float(_) | Value::Big(_) => {
+                let (low, high) = match &node.value {
+                    Value::Big(n) => (
+                        rule.minimum.is_some_and(|m| compare_big(n, m).is_lt()),
+                        rule.maximum.is_some_and(|m| compare_big(n, m).is_gt()),
+                    ),
+                    _ => {
+                        let x = node.as_f64().unwrap_or(f64::NAN);
+                        (
+                            rule.minimum.is_some_and(|m| x < m),
+                            rule.maximum.is_some_and(|m| x > m),
+                        )
+                    }
+                };
                 if low || high {
                     let range = match (rule.minimum, rule.maximum) {
                         (Some(a), Some(b)) => format!("between {a} and {b}"),
@@ -449,12 +480,45 @@ impl std::fmt::Display for Place<'_> {
     }
 }
 
+/// What a text value would be without its quotes, when that is not text: `"+1"` is a
+/// number written in quotes. (A plain `+1` would have been read as a number, so text that
+/// resolves to one was quoted, or tagged `!!str`.)
+fn unquoted(node: &Node) -> Option<Node> {
+    let value = crate::read::resolve_plain(node.as_str()?);
+    (!matches!(value, Value::Str(_))).then_some(Node {
+        span: node.span,
+        value,
+    })
+}
+
+/// How a number beyond `i64`/`f64` compares with a schema bound: exactly, as decimals.
+#[cold]
+fn compare_big(n: &BigNumber, bound: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match BigNumber::from_f64(bound) {
+        Some(b) => n.cmp_value(&b),
+        None if bound > 0.0 => Ordering::Less,
+        None => Ordering::Greater,
+    }
+}
+
+/// The exact value of a number node, for comparing with a [`BigNumber`].
+fn exact(node: &Node) -> Option<BigNumber> {
+    match &node.value {
+        Value::Int(i) => Some(BigNumber::from_i64(*i)),
+        Value::Float(f) => BigNumber::from_f64(*f),
+        Value::Big(n) => Some((**n).clone()),
+        _ => None,
+    }
+}
+
 /// Whether `node` equals the JSON value `json`, without building JSON from the node.
 fn equals(node: &Node, json: &Json) -> bool {
     match (&node.value, json) {
         (Value::Null, Json::Null) => true,
         (Value::Bool(a), Json::Bool(b)) => a == b,
         (Value::Str(a), Json::String(b)) => a == b,
+        (Value::Big(a), Json::Number(n)) => BigNumber::decimal(&n.to_string()).cmp_value(a).is_eq(),
         (Value::Int(_) | Value::Float(_), Json::Number(n)) => node.as_f64() == n.as_f64(),
         (Value::Seq(items), Json::Array(values)) => {
             items.len() == values.len() && items.iter().zip(values).all(|(a, b)| equals(a, b))
@@ -480,6 +544,10 @@ fn same(a: &Node, b: &Node) -> bool {
                 && x.iter()
                     .all(|e| y.iter().any(|f| f.key == e.key && same(&e.value, &f.value)))
         }
+        (Value::Big(_), _) | (_, Value::Big(_)) => match (exact(a), exact(b)) {
+            (Some(x), Some(y)) => x.cmp_value(&y).is_eq(),
+            _ => false,
+        },
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
             a.as_f64() == b.as_f64()
         }
@@ -500,7 +568,10 @@ fn shown(node: &Node) -> String {
             format!("`{cut}{dots}`")
         }
         Value::Int(i) => format!("`{i}`"),
+        // `1e300` as written, not as 301 digits.
+        Value::Float(f) if f.abs() >= 1e16 || (*f != 0.0 && f.abs() < 1e-6) => format!("`{f:e}`"),
         Value::Float(f) => format!("`{f}`"),
+        Value::Big(n) => n.shown(),
         Value::Bool(b) => format!("`{b}`"),
         Value::Null => "nothing".to_string(),
         Value::Seq(_) => "a list".to_string(),
@@ -680,6 +751,78 @@ mod tests {
         );
         assert_eq!(codes(&format!("{OK}tags: [a, a]\n")), ["duplicate-item"]);
         assert_eq!(codes(&format!("{OK}tags: a\n")), ["wrong-type"]);
+    }
+
+    #[test]
+    fn big_numbers_are_integers_and_compare_exactly() {
+        let codes = |y: &str| findings(y).iter().map(|d| d.code).collect::<Vec<_>>();
+        let emotion = |v: &str| codes(&format!("{OK}    emotion: {v}\n"));
+        for too_big in [
+            "0x8000000000000000",
+            "0o1777777777777777777777",
+            "1e309",
+            "99999999999999999999",
+        ] {
+            assert_eq!(emotion(too_big), ["out-of-range"], "{too_big}");
+        }
+        assert_eq!(emotion("-1e309"), ["out-of-range"]);
+        assert_eq!(emotion("2.0000000000000000001"), ["wrong-type"]);
+        assert_eq!(emotion("1e-400"), ["wrong-type"]);
+        assert_eq!(emotion("2.0"), Vec::<&str>::new());
+        assert_eq!(emotion("-2e0"), Vec::<&str>::new());
+        let metric = |v: &str| {
+            codes(&format!(
+                "{OK}    metrics:\n      - name: m\n        kind: nps\n        value: {v}\n"
+            ))
+        };
+        assert_eq!(metric("1e309"), Vec::<&str>::new());
+        assert_eq!(metric("0x8000000000000000"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_number_too_long_to_print_is_shortened() {
+        let long = "9".repeat(309);
+        let d = &findings(&format!("{OK}    emotion: {long}\n"))[0];
+        assert!(d.message.len() < 120, "{}", d.message);
+        assert!(!d.message.contains("inf"), "{}", d.message);
+        let d = &findings(&format!("{OK}    emotion: 1e309\n"))[0];
+        assert_eq!(
+            d.message,
+            "`emotion` must be between -2 and 2, found `1e309`"
+        );
+        let d = &findings(&format!("{OK}    emotion: 1.5e300\n"))[0];
+        assert!(d.message.ends_with("found `1.5e300`"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_quoted_number_is_told_to_drop_its_quotes() {
+        let d = &findings(&format!("{OK}    emotion: \"+1\"\n"))[0];
+        assert_eq!(d.code, "wrong-type");
+        assert_eq!(
+            d.message,
+            "`emotion` must be a whole number, found `+1` in quotes, which makes it text"
+        );
+        assert_eq!(d.help.as_deref(), Some("drop the quotes: `emotion: +1`"));
+        // Without quotes it would still be wrong: no such advice.
+        let d = &findings(&format!("{OK}    emotion: '1.5'\n"))[0];
+        assert_eq!(d.message, "`emotion` must be a whole number, found `1.5`");
+        assert_eq!(d.help, None);
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_says_so() {
+        let d = &findings(&format!("{OK}reviewed: 2026-02-30\n"))[0];
+        assert_eq!(
+            d.message,
+            "`reviewed` is `2026-02-30`, a day that does not exist: February 2026 has 28 days, not 30"
+        );
+        let d = &findings(&format!("{OK}reviewed: 2026-13-01\n"))[0];
+        assert_eq!(
+            d.message,
+            "`reviewed` is `2026-13-01`, but there is no month 13"
+        );
+        let d = &findings(&format!("{OK}reviewed: 2026-1-1\n"))[0];
+        assert!(d.message.contains("YYYY-MM-DD"), "{}", d.message);
     }
 
     #[test]

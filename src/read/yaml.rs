@@ -6,7 +6,10 @@
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
+use super::number::{BigNumber, literal_is_integer};
 use super::source::Limits;
+use super::syntax::{self, Block, Owner};
+use super::tabs::TabSeparated;
 use crate::diag::{Diagnostic, Pos, Span};
 
 /// A value in the tree, with where it stands in the file.
@@ -22,6 +25,8 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// A number `i64`/`f64` cannot hold as written (see [`BigNumber`]).
+    Big(Box<BigNumber>),
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<Entry>),
@@ -69,6 +74,7 @@ impl Node {
         match self.value {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) => Some(f),
+            Value::Big(ref n) => Some(n.to_f64()),
             _ => None,
         }
     }
@@ -80,6 +86,8 @@ impl Node {
             Value::Bool(_) => "true/false",
             Value::Int(_) => "a whole number",
             Value::Float(_) => "a number",
+            Value::Big(ref n) if n.is_integer() => "a whole number",
+            Value::Big(_) => "a number",
             Value::Str(_) => "text",
             Value::Seq(_) => "a list",
             Value::Map(_) => "a mapping",
@@ -94,6 +102,7 @@ impl Node {
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
             Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Big(n) => n.to_json(),
             Value::Str(s) => J::String(s.clone()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
@@ -142,27 +151,105 @@ pub struct Parsed {
 /// Reads one YAML document whose top level is a mapping.
 pub fn parse(text: &str, limits: &Limits) -> Parsed {
     let mut diagnostics = Vec::new();
-    let root = match build(text, limits, &mut diagnostics) {
+    // Files with tabs or control characters take slower checks; most have neither.
+    let (tabs, controls) = scan(text.as_bytes());
+    let tabs = tabs.then(|| line_starts(text));
+    let mut result = if controls && let Some(d) = control_characters(text, None) {
+        Err(Stop::Error(d))
+    } else {
+        let parser = Parser::new_from_str(text);
+        build(
+            parser,
+            text,
+            limits,
+            &mut diagnostics,
+            tabs.as_deref(),
+            controls,
+        )
+    };
+    if let Err(Stop::TabAfterColon) = result {
+        diagnostics.clear();
+        result = build_tab_separated(text, limits, &mut diagnostics, tabs.as_deref(), controls);
+    }
+    let root = match result {
         Ok(root) => root,
-        Err(d) => {
+        Err(Stop::Error(d)) => {
             diagnostics.push(d);
             None
         }
+        Err(Stop::TabAfterColon) => None,
     };
     Parsed { root, diagnostics }
 }
 
-fn build(
+/// Reads again, letting a tab after `:` separate (see `tabs.rs`). Only files with
+/// `key:\tvalue` pay for this; the common path keeps saphyr's own input.
+#[cold]
+#[inline(never)]
+fn build_tab_separated(
     text: &str,
     limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<Node>, Diagnostic> {
+    tabs: Option<&[usize]>,
+    controls: bool,
+) -> Result<Option<Node>, Stop> {
+    let parser = Parser::new(TabSeparated::new(text));
+    build(parser, text, limits, diagnostics, tabs, controls)
+}
+
+/// Why building stopped: a finding, or a tab after `:` that saphyr-parser refuses.
+enum Stop {
+    Error(Diagnostic),
+    TabAfterColon,
+}
+
+fn fail<T>(d: Diagnostic) -> Result<T, Stop> {
+    Err(Stop::Error(d))
+}
+
+impl From<Diagnostic> for Stop {
+    fn from(d: Diagnostic) -> Self {
+        Stop::Error(d)
+    }
+}
+
+/// Whether the bytes hold a tab, and whether they may hold a forbidden control
+/// character (see [`has_controls`]), in one pass the compiler can vectorise.
+fn scan(b: &[u8]) -> (bool, bool) {
+    let (mut tabs, mut maybe) = (false, false);
+    for &x in b {
+        tabs |= x == b'\t';
+        maybe |= (x < 0x20 && x != b'\t' && x != b'\n' && x != b'\r')
+            | (x == 0x7F)
+            | (x == 0xC2)
+            | (x == 0xEF);
+    }
+    (tabs, maybe && has_controls(b))
+}
+
+fn build<'a, I: saphyr_parser::Input>(
+    parser: Parser<'a, I>,
+    text: &str,
+    limits: &Limits,
+    diagnostics: &mut Vec<Diagnostic>,
+    tabs: Option<&[usize]>,
+    controls: bool,
+) -> Result<Option<Node>, Stop> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
+    let mut quoted: Vec<Span> = Vec::new();
+    // The stack depth of the outermost open flow collection (`[`, `{`), if any.
+    let mut flow_from: Option<usize> = None;
 
-    for event in Parser::new_from_str(text) {
-        let (event, sp) = event.map_err(scan_error)?;
+    for event in parser {
+        let (event, sp) = match event {
+            Ok(ok) => ok,
+            Err(err) if tabs.is_some() && err.info() == TAB_AFTER_COLON => {
+                return Err(Stop::TabAfterColon);
+            }
+            Err(err) => return fail(syntax_error(text, &err, &stack)),
+        };
         let sp = span(&sp);
         let node = match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {
@@ -171,69 +258,83 @@ fn build(
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(Diagnostic::error(
-                        "multiple-documents",
-                        sp,
-                        "this file holds more than one YAML document",
-                    )
-                    .with_help("keep one map per file; split the documents at each `---`"));
+                    return fail(
+                        Diagnostic::error(
+                            "multiple-documents",
+                            sp,
+                            "this file holds more than one YAML document",
+                        )
+                        .with_help("keep one map per file; split the documents at each `---`"),
+                    );
                 }
                 continue;
             }
             Event::Alias(_) => {
-                return Err(Diagnostic::error(
-                    "yaml-alias",
-                    sp,
-                    "YAML aliases (`*name`) are not supported in journey maps",
-                )
-                .with_help("write the value out in full where the alias stands"));
+                return fail(
+                    Diagnostic::error(
+                        "yaml-alias",
+                        sp,
+                        "YAML aliases (`*name`) are not supported in journey maps",
+                    )
+                    .with_help("write the value out in full where the alias stands"),
+                );
             }
             Event::Scalar(value, style, _anchor, tag) => {
                 if value.len() > limits.max_scalar_bytes {
-                    return Err(value_too_long(sp, value.len(), limits));
+                    return fail(value_too_long(sp, value.len(), limits));
+                }
+                if controls
+                    && matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
+                {
+                    quoted.push(sp);
                 }
                 let value = match tag {
                     None => resolve(value, style),
-                    Some(tag) if tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str" => {
-                        Value::Str(value.into_owned())
-                    }
-                    Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => {
-                        Value::Str(value.into_owned())
-                    }
-                    Some(tag) => {
-                        return Err(Diagnostic::error(
-                            "yaml-tag",
-                            sp,
-                            format!("YAML tag `{}{}` is not supported", tag.handle, tag.suffix),
-                        )
-                        .with_help("remove the tag; quote the value if it must stay text"));
-                    }
+                    Some(tag) => tagged(value, &tag.handle, &tag.suffix, sp)?,
                 };
                 Node { span: sp, value }
             }
-            Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) if tag.is_some() => {
-                return Err(Diagnostic::error(
-                    "yaml-tag",
-                    sp,
-                    "YAML tags are not supported on lists or mappings",
-                )
-                .with_help("remove the tag"));
+            Event::SequenceStart(_, Some(ref tag)) | Event::MappingStart(_, Some(ref tag))
+                if !collection_tag_fits(&tag.handle, &tag.suffix, &event) =>
+            {
+                return fail(
+                    Diagnostic::error(
+                        "yaml-tag",
+                        sp,
+                        format!(
+                            "YAML tag `{}` is not supported here",
+                            written_tag(&tag.handle, &tag.suffix)
+                        ),
+                    )
+                    .with_help("remove the tag"),
+                );
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if let Some(Frame::Map { key: None, .. }) = stack.last() {
-                    return Err(Diagnostic::error(
+                    return fail(Diagnostic::error(
                         "complex-key",
                         sp,
                         "a key must be plain text, not a list or mapping",
                     ));
                 }
                 if stack.len() >= limits.max_depth {
-                    return Err(Diagnostic::error(
-                        "too-deep",
-                        sp,
-                        format!("the file nests more than {} levels deep", limits.max_depth),
-                    )
-                    .with_help("a journey map needs about six levels; flatten the structure"));
+                    return fail(
+                        Diagnostic::error(
+                            "too-deep",
+                            sp,
+                            format!("the file nests more than {} levels deep", limits.max_depth),
+                        )
+                        .with_help("a journey map needs about six levels; flatten the structure"),
+                    );
+                }
+                if let Some(starts) = tabs {
+                    if flow_from.is_none() && sp.start == sp.end {
+                        if let Some(tab) = tab_before(text, starts, sp.start) {
+                            return fail(tab_before_collection(tab, &event));
+                        }
+                    } else if flow_from.is_none() {
+                        flow_from = Some(stack.len());
+                    }
                 }
                 stack.push(if matches!(event, Event::MappingStart(..)) {
                     Frame::Map {
@@ -249,17 +350,23 @@ fn build(
                 });
                 continue;
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { start, items }) => Node {
-                    span: Span::new(start, sp.end),
-                    value: Value::Seq(items),
-                },
-                Some(Frame::Map { start, entries, .. }) => Node {
-                    span: Span::new(start, sp.end),
-                    value: Value::Map(entries),
-                },
-                None => continue,
-            },
+            Event::SequenceEnd | Event::MappingEnd => {
+                let frame = stack.pop();
+                if flow_from == Some(stack.len()) {
+                    flow_from = None;
+                }
+                match frame {
+                    Some(Frame::Seq { start, items }) => Node {
+                        span: Span::new(start, sp.end),
+                        value: Value::Seq(items),
+                    },
+                    Some(Frame::Map { start, entries, .. }) => Node {
+                        span: Span::new(start, sp.end),
+                        value: Value::Map(entries),
+                    },
+                    None => continue,
+                }
+            }
         };
         let full = match stack.last() {
             Some(Frame::Seq { items, .. }) => items.len() >= limits.max_items,
@@ -269,7 +376,7 @@ fn build(
             None => false,
         };
         if full {
-            return Err(too_many_items(node.span, limits));
+            return fail(too_many_items(node.span, limits));
         }
         match stack.last_mut() {
             None => root = Some(node),
@@ -306,16 +413,21 @@ fn build(
         }
     }
 
+    if controls && let Some(d) = control_characters(text, Some(&quoted)) {
+        return fail(d);
+    }
     let Some(root) = root else {
-        return Err(Diagnostic::error(
-            "empty-file",
-            Span::point(Pos { line: 1, col: 1 }),
-            "the file is empty",
-        )
-        .with_help("start a map with `cjm init`, or remove the file"));
+        return fail(
+            Diagnostic::error(
+                "empty-file",
+                Span::point(Pos { line: 1, col: 1 }),
+                "the file is empty",
+            )
+            .with_help("start a map with `cjm init`, or remove the file"),
+        );
     };
     if !matches!(root.value, Value::Map(_)) {
-        return Err(Diagnostic::error(
+        return fail(Diagnostic::error(
             "not-a-mapping",
             root.span,
             format!(
@@ -358,17 +470,236 @@ fn too_many_items(span: Span, limits: &Limits) -> Diagnostic {
     .with_help("split the journey into several maps")
 }
 
+/// What saphyr-parser says of `key:\tvalue`, which YAML 1.2 allows.
+const TAB_AFTER_COLON: &str = "':' must be followed by a valid YAML whitespace";
+
+/// The byte offset where each line starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    starts
+}
+
+/// The first tab on `at`'s line before `at`, if any.
+fn tab_before(text: &str, starts: &[usize], at: Pos) -> Option<Pos> {
+    let start = *starts.get((at.line as usize).checked_sub(1)?)?;
+    let line = text.get(start..)?;
+    let col = line
+        .chars()
+        .take((at.col as usize).saturating_sub(1))
+        .position(|c| c == '\t')?;
+    Some(Pos {
+        line: at.line,
+        col: col as u32 + 1,
+    })
+}
+
+/// `- \t- item`, `? key` / `:\tkey: value`: a list or mapping nested on its parent's
+/// line must be indented with spaces, since indentation is never a tab.
+#[cold]
+#[inline(never)]
+fn tab_before_collection(tab: Pos, event: &Event) -> Diagnostic {
+    let what = match event {
+        Event::SequenceStart(..) => "list",
+        _ => "mapping",
+    };
+    Diagnostic::error(
+        "yaml-tab",
+        Span::point(tab),
+        format!("a tab stands before this {what}, where YAML needs indentation"),
+    )
+    .with_help("replace the tab with spaces: YAML indents with spaces only")
+}
+
+/// Whether the bytes may hold a character YAML forbids unescaped: C0 controls other than
+/// tab and line breaks anywhere; DEL, C1 controls (but NEL) and U+FFFE/U+FFFF outside
+/// quoted text (where JSON compatibility allows them).
+fn has_controls(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &x)| match x {
+        0..=8 | 11 | 12 | 14..=31 | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F)),
+        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    })
+}
+
+/// The first forbidden character: before parsing (`quoted` is `None`) only C0 controls,
+/// which no part of a YAML file may hold; after, the others outside quoted values.
+#[cold]
+#[inline(never)]
+fn control_characters(text: &str, quoted: Option<&[Span]>) -> Option<Diagnostic> {
+    let mut pos = Pos { line: 1, col: 1 };
+    let mut spans = quoted.unwrap_or_default().iter().peekable();
+    for c in text.chars() {
+        let c0 = c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+        let other =
+            matches!(c, '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+        if c0 && quoted.is_none() {
+            let what = if c == '\0' {
+                "a NUL byte".to_string()
+            } else {
+                format!("the control character U+{:04X}", c as u32)
+            };
+            return Some(
+                Diagnostic::error(
+                    "control-character",
+                    Span::point(pos),
+                    format!("the file holds {what}, which YAML does not allow"),
+                )
+                .with_help("remove it; if this is a binary file, it is not a map"),
+            );
+        }
+        if other && quoted.is_some() {
+            while spans.next_if(|s| s.end <= pos).is_some() {}
+            let inside = spans.peek().is_some_and(|s| s.start <= pos);
+            if !inside {
+                return Some(
+                    Diagnostic::error(
+                        "control-character",
+                        Span::point(pos),
+                        format!(
+                            "the invisible character U+{:04X} is not allowed in unquoted YAML text",
+                            c as u32
+                        ),
+                    )
+                    .with_help(format!(
+                        "remove it, or write the value in double quotes with the escape `\\u{:04X}`",
+                        c as u32
+                    )),
+                );
+            }
+        }
+        if c == '\n' {
+            pos = Pos {
+                line: pos.line + 1,
+                col: 1,
+            };
+        } else {
+            pos.col += 1;
+        }
+    }
+    None
+}
+
 /// The source text of a non-string scalar used as a key, such as `1:` or `true:`.
 fn scalar_text(_text: &str, node: &Node) -> String {
     match &node.value {
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => f.to_string(),
+        Value::Big(n) => n.text.to_string(),
         _ => String::new(),
     }
 }
 
-fn scan_error(err: ScanError) -> Diagnostic {
+/// A scan error in plain words when [`syntax::explain`] knows it, else in the parser's.
+#[cold]
+#[inline(never)]
+fn syntax_error(text: &str, err: &ScanError, stack: &[Frame]) -> Diagnostic {
+    syntax::explain(text, err, &blocks(text, stack)).unwrap_or_else(|| scan_error(err))
+}
+
+/// The block mappings and lists open when an error was met, outermost first, followed by
+/// the latest finished ones inside them (a mapping closed by a dedent is the likeliest
+/// sibling of the line that closed it). Flow collections have no indentation to compare.
+fn blocks(text: &str, stack: &[Frame]) -> Vec<Block> {
+    let is_flow = |p: Pos| {
+        let line = text
+            .split('\n')
+            .nth((p.line as usize).saturating_sub(1))
+            .unwrap_or("");
+        matches!(
+            line.chars().nth((p.col as usize).saturating_sub(1)),
+            Some('[' | '{')
+        )
+    };
+    let mut out = Vec::new();
+    let mut owner = Owner::Root;
+    let mut last: Option<&Node> = None;
+    for frame in stack {
+        let (start, list) = match frame {
+            Frame::Seq { start, .. } => (*start, true),
+            Frame::Map { start, .. } => (*start, false),
+        };
+        if is_flow(start) {
+            return out;
+        }
+        let first_key = match frame {
+            Frame::Map { entries, key, .. } => entries
+                .first()
+                .map(|e| e.key.clone())
+                .or_else(|| key.as_ref().map(|k| k.0.clone())),
+            Frame::Seq { .. } => None,
+        };
+        let next = match frame {
+            Frame::Map {
+                key: Some((k, _)), ..
+            } => Owner::Key(k.clone()),
+            Frame::Seq { .. } => match &owner {
+                Owner::Key(k) => Owner::ItemOf(k.clone()),
+                _ => Owner::ItemOf("list".to_string()),
+            },
+            Frame::Map { .. } => Owner::Root,
+        };
+        last = match frame {
+            Frame::Map {
+                entries, key: None, ..
+            } => entries.last().map(|e| &e.value),
+            Frame::Map { .. } => None,
+            Frame::Seq { items, .. } => items.last(),
+        };
+        out.push(Block {
+            col: start.col,
+            list,
+            owner: std::mem::replace(&mut owner, next),
+            first_key,
+        });
+    }
+    // Down the latest finished children.
+    let mut parent_key = match stack.last() {
+        Some(Frame::Map {
+            entries, key: None, ..
+        }) => entries.last().map(|e| e.key.clone()),
+        _ => None,
+    };
+    while let Some(node) = last {
+        if is_flow(node.span.start) {
+            break;
+        }
+        let list = matches!(node.value, Value::Seq(_));
+        if !list && !matches!(node.value, Value::Map(_)) {
+            break;
+        }
+        let owner = match (&parent_key, out.last()) {
+            (Some(k), _) => Owner::Key(k.clone()),
+            (
+                None,
+                Some(Block {
+                    list: true,
+                    owner: Owner::Key(k),
+                    ..
+                }),
+            ) => Owner::ItemOf(k.clone()),
+            _ => Owner::ItemOf("list".to_string()),
+        };
+        let entries = node.entries().unwrap_or_default();
+        out.push(Block {
+            col: node.span.start.col,
+            list,
+            owner,
+            first_key: entries.first().map(|e| e.key.clone()),
+        });
+        parent_key = entries.last().map(|e| e.key.clone());
+        last = match &node.value {
+            Value::Map(entries) => entries.last().map(|e| &e.value),
+            Value::Seq(items) => items.last(),
+            _ => None,
+        };
+    }
+    out
+}
+
+fn scan_error(err: &ScanError) -> Diagnostic {
     let info = err.info();
     if info.contains("recursion limit") {
         return Diagnostic::error(
@@ -393,8 +724,97 @@ fn scan_error(err: ScanError) -> Diagnostic {
     d
 }
 
+const CORE: &str = "tag:yaml.org,2002:";
+
+/// The core-schema type a tag names (`str`, `int`, `map`, ...), whether written `!!int`
+/// or verbatim `!<tag:yaml.org,2002:int>`. The non-specific `!` (which saphyr-parser
+/// reports as handle `""` and suffix `"!"`) is `"!"`: it means the kind of node it
+/// stands on, which for a scalar is text, as YAML 1.2 resolves it.
+fn core_type<'t>(handle: &str, suffix: &'t str) -> Option<&'t str> {
+    match (handle, suffix) {
+        ("", "!") | ("!", "") => Some("!"),
+        (CORE, name) => Some(name),
+        ("", verbatim) => verbatim.strip_prefix(CORE),
+        _ => None,
+    }
+}
+
+/// A tag as the user wrote it, for messages.
+fn written_tag(handle: &str, suffix: &str) -> String {
+    match (handle, core_type(handle, suffix)) {
+        (_, Some("!")) => "!".to_string(),
+        (CORE, _) => format!("!!{suffix}"),
+        ("", _) => format!("!<{suffix}>"),
+        _ => format!("{handle}{suffix}"),
+    }
+}
+
+fn collection_tag_fits(handle: &str, suffix: &str, event: &Event) -> bool {
+    match core_type(handle, suffix) {
+        Some("!") => true,
+        Some("map") => matches!(event, Event::MappingStart(..)),
+        Some("seq") => matches!(event, Event::SequenceStart(..)),
+        _ => false,
+    }
+}
+
+/// A tagged scalar: `!!str`, `!` and the other core-schema tags (`!!int 3`, `!!null ""`)
+/// are read as YAML 1.2 says; a value its tag does not fit, or any other tag, is refused.
+#[cold]
+#[inline(never)]
+fn tagged(
+    raw: std::borrow::Cow<'_, str>,
+    handle: &str,
+    suffix: &str,
+    span: Span,
+) -> Result<Value, Diagnostic> {
+    let kind = core_type(handle, suffix);
+    if matches!(kind, Some("!" | "str")) {
+        return Ok(Value::Str(raw.into_owned()));
+    }
+    let plain = resolve_plain(&raw);
+    let fits = match (kind, &plain) {
+        (Some("int"), Value::Int(_)) => true,
+        (Some("int"), Value::Big(_)) => parse_int(&raw).is_some(),
+        (Some("float"), Value::Float(_) | Value::Big(_)) => true,
+        (Some("float"), Value::Int(_)) => is_float(&raw),
+        (Some("bool"), Value::Bool(_)) | (Some("null"), Value::Null) => true,
+        _ => false,
+    };
+    let tag = written_tag(handle, suffix);
+    match (fits, kind) {
+        (true, Some("float")) => Ok(match plain {
+            Value::Int(i) => Value::Float(i as f64),
+            other => other,
+        }),
+        (true, _) => Ok(plain),
+        (false, Some("int" | "float" | "bool" | "null")) => {
+            let shown: String = raw.chars().take(40).collect();
+            Err(Diagnostic::error(
+                "yaml-tag",
+                span,
+                format!("the tag `{tag}` does not fit the value `{shown}`"),
+            )
+            .with_help("remove the tag, or write a value of that type"))
+        }
+        _ => Err(Diagnostic::error(
+            "yaml-tag",
+            span,
+            format!("YAML tag `{tag}` is not supported"),
+        )
+        .with_help("remove the tag; quote the value if it must stay text")),
+    }
+}
+
+/// What `text` would mean written plain, unquoted: null, a boolean, a number or text.
+#[inline(never)]
+pub fn resolve_plain(text: &str) -> Value {
+    resolve(std::borrow::Cow::Borrowed(text), ScalarStyle::Plain)
+}
+
 /// Resolves a scalar by the YAML 1.2 core schema: quoted text stays text, plain text may
 /// be null, a boolean or a number. (`yes`/`no` stay text, as in YAML 1.2.)
+#[inline(always)]
 fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(raw.into_owned());
@@ -416,11 +836,43 @@ fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if is_float(&raw)
         && let Ok(f) = raw.parse::<f64>()
     {
-        return Value::Float(f);
+        return if faithful(f, &raw) {
+            Value::Float(f)
+        } else {
+            big_decimal(&raw)
+        };
     }
     Value::Str(raw.into_owned())
 }
 
+// Numbers beyond `i64`/`f64` are rare: built out of line, so the scalar path stays small.
+#[cold]
+#[inline(never)]
+fn big_decimal(raw: &str) -> Value {
+    Value::Big(Box::new(BigNumber::decimal(raw)))
+}
+
+#[cold]
+#[inline(never)]
+fn big_radix(raw: &str, digits: &str, radix: u32) -> Value {
+    Value::Big(Box::new(BigNumber::radix(raw, digits, radix)))
+}
+
+/// Whether `f` keeps what matters of the literal `raw`: that it is finite, nonzero when
+/// written so, and an integer exactly when written as one (`2.0000000000000000001`
+/// rounds to `2.0`, which would pass for a whole number).
+fn faithful(f: f64, raw: &str) -> bool {
+    if !f.is_finite() {
+        return false;
+    }
+    if f == 0.0 {
+        let mantissa = raw.split(['e', 'E']).next().unwrap_or(raw);
+        return !mantissa.bytes().any(|b| matches!(b, b'1'..=b'9'));
+    }
+    f.fract() != 0.0 || literal_is_integer(raw)
+}
+
+#[inline]
 fn parse_int(raw: &str) -> Option<Value> {
     let (digits, radix) = if let Some(hex) = raw.strip_prefix("0x") {
         (hex, 16)
@@ -437,13 +889,15 @@ fn parse_int(raw: &str) -> Option<Value> {
     if body.is_empty() || !body.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    match i64::from_str_radix(digits, radix) {
-        Ok(i) => Some(Value::Int(i)),
-        Err(_) => raw.parse::<f64>().ok().map(Value::Float),
-    }
+    Some(match i64::from_str_radix(digits, radix) {
+        Ok(i) => Value::Int(i),
+        Err(_) if radix == 10 => big_decimal(raw),
+        Err(_) => big_radix(raw, digits, radix),
+    })
 }
 
 /// `[-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+#[inline]
 fn is_float(raw: &str) -> bool {
     let s = raw.strip_prefix(['-', '+']).unwrap_or(raw);
     let (mantissa, exponent) = match s.find(['e', 'E']) {
@@ -534,7 +988,7 @@ mod tests {
         assert_eq!(first_error("- a\n- b\n").code, "not-a-mapping");
         assert_eq!(first_error("just text\n").code, "not-a-mapping");
         assert_eq!(first_error("a: !custom x\n").code, "yaml-tag");
-        assert_eq!(first_error("a: 'open\n").code, "yaml-syntax");
+        assert_eq!(first_error("a: 'open\n").code, "yaml-quote");
         let deep = "a: ".to_string() + &"[".repeat(100_000);
         assert_eq!(first_error(&deep).code, "too-deep");
     }
@@ -542,8 +996,166 @@ mod tests {
     #[test]
     fn tabs_get_a_hint() {
         let d = first_error("a:\n\tb: 1\n");
-        assert_eq!(d.code, "yaml-syntax");
         assert!(d.help.unwrap().contains("spaces"));
+    }
+
+    #[test]
+    fn integers_are_integers_whatever_their_size() {
+        let r = root(
+            "a: 0x8000000000000000\nb: 0o1777777777777777777777\nc: 123456789012345678901234567890\n\
+             d: 0x7fffffffffffffff\ne: -9223372036854775809\n",
+        );
+        let big = |k| match &r.get(k).unwrap().value {
+            Value::Big(n) => (**n).clone(),
+            other => panic!("{k}: {other:?}"),
+        };
+        assert_eq!(big("a"), BigNumber::decimal("9223372036854775808"));
+        assert_eq!(big("b"), BigNumber::decimal("18446744073709551615"));
+        assert!(big("c").is_integer());
+        assert_eq!(r.get("c").unwrap().kind_name(), "a whole number");
+        assert_eq!(r.get("d").unwrap().value, Value::Int(i64::MAX));
+        assert_eq!(big("e"), BigNumber::decimal("-9223372036854775809"));
+    }
+
+    #[test]
+    fn floats_beyond_f64_stay_finite_numbers() {
+        let r =
+            root("a: 1e309\nb: -1e309\nc: 1e-400\nd: 2.0000000000000000001\ne: .inf\nf: 0.0e5\n");
+        for k in ["a", "b", "c", "d"] {
+            assert!(matches!(r.get(k).unwrap().value, Value::Big(_)), "{k}");
+        }
+        let a = r.get("a").unwrap();
+        assert!(matches!(&a.value, Value::Big(n) if n.is_integer() && &*n.text == "1e309"));
+        assert!(matches!(&r.get("d").unwrap().value, Value::Big(n) if !n.is_integer()));
+        assert_eq!(r.get("e").unwrap().value, Value::Float(f64::INFINITY));
+        assert_eq!(r.get("f").unwrap().value, Value::Float(0.0));
+    }
+
+    #[test]
+    fn str_tags_in_every_spelling_make_text() {
+        let r = root("a: !!str 1\nb: ! 2\nc: !<tag:yaml.org,2002:str> 3\nd: ! true\n");
+        for (k, v) in [("a", "1"), ("b", "2"), ("c", "3"), ("d", "true")] {
+            assert_eq!(r.get(k).unwrap().as_str(), Some(v), "{k}");
+        }
+        assert_eq!(first_error("a: !local x\n").code, "yaml-tag");
+    }
+
+    #[test]
+    fn core_schema_tags_are_read_as_yaml_1_2_says() {
+        let r = root(
+            "a: !!int \"0x10\"\nb: !<tag:yaml.org,2002:int> 3\nc: !!float 1\nd: !!bool 'true'\n\
+             e: !!null ''\nf: !!map {x: 1}\ng: ! [1]\nh: !!seq [2]\n",
+        );
+        assert_eq!(r.get("a").unwrap().value, Value::Int(16));
+        assert_eq!(r.get("b").unwrap().value, Value::Int(3));
+        assert_eq!(r.get("c").unwrap().value, Value::Float(1.0));
+        assert_eq!(r.get("d").unwrap().value, Value::Bool(true));
+        assert_eq!(r.get("e").unwrap().value, Value::Null);
+        assert!(r.get("f").unwrap().get("x").is_some());
+        assert_eq!(r.get("g").unwrap().items().len(), 1);
+        assert_eq!(r.get("h").unwrap().items().len(), 1);
+        let d = first_error("a: !!int 1.5\n");
+        assert_eq!(d.code, "yaml-tag");
+        assert_eq!(d.message, "the tag `!!int` does not fit the value `1.5`");
+        assert_eq!(first_error("a: !!seq {x: 1}\n").code, "yaml-tag");
+        assert_eq!(
+            first_error("a: !!binary aGk=\n").message,
+            "YAML tag `!!binary` is not supported"
+        );
+    }
+
+    #[test]
+    fn a_tab_after_the_colon_separates_as_yaml_1_2_allows() {
+        let r = root("a:\tb\nc:\t\t1 # n\nd: e\t# f\ng:\t[x, y]\nh: [\tz]\n");
+        assert_eq!(r.get("a").unwrap().as_str(), Some("b"));
+        assert_eq!(r.get("a").unwrap().span.start, Pos { line: 1, col: 4 });
+        assert_eq!(r.get("c").unwrap().value, Value::Int(1));
+        assert_eq!(r.get("d").unwrap().as_str(), Some("e"));
+        assert_eq!(r.get("g").unwrap().items().len(), 2);
+        assert_eq!(r.get("h").unwrap().items().len(), 1);
+    }
+
+    #[test]
+    fn a_tab_before_a_nested_block_is_still_refused() {
+        let d = first_error("? a\n:\t- b\n");
+        assert_eq!(
+            (d.code, d.span.start),
+            ("yaml-tab", Pos { line: 2, col: 2 })
+        );
+        let d = first_error("x:\n  - \ta: b\n");
+        assert_eq!(
+            (d.code, d.span.start),
+            ("yaml-tab", Pos { line: 2, col: 5 })
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_outside_quotes() {
+        for (text, at) in [
+            ("a: x\u{86}y\n", Pos { line: 1, col: 5 }),
+            ("a: ok\nb: x\u{7f}\n", Pos { line: 2, col: 5 }),
+            ("a: x\u{fffe}\n", Pos { line: 1, col: 5 }),
+            ("a: |\n  x\u{9f}\n", Pos { line: 2, col: 4 }),
+            ("# \u{80}\na: 1\n", Pos { line: 1, col: 3 }),
+            ("a: \"\u{1}\"\n", Pos { line: 1, col: 5 }),
+        ] {
+            let d = first_error(text);
+            assert_eq!(
+                (d.code, d.span.start),
+                ("control-character", at),
+                "{text:?}"
+            );
+        }
+        // Quoted text may hold them (JSON compatibility), and NEL is printable.
+        let r = root("a: \"x\u{86}\u{7f}\u{fffe}\"\nb: 'y\u{9f}'\nc: z\u{85}w\nd: é\u{a0}\n");
+        assert_eq!(r.get("a").unwrap().as_str(), Some("x\u{86}\u{7f}\u{fffe}"));
+        assert_eq!(r.get("d").unwrap().as_str(), Some("é\u{a0}"));
+    }
+
+    /// The exact value of an integer node, as a decimal.
+    fn exact(node: &Node) -> BigNumber {
+        match &node.value {
+            Value::Int(i) => BigNumber::from_i64(*i),
+            Value::Big(n) => (**n).clone(),
+            other => panic!("not an integer: {other:?}"),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn integer_literals_of_any_size_read_exactly(n: i128, wide: u128) {
+            let text = format!(
+                "a: {n}\nb: 0x{wide:x}\nc: 0o{wide:o}\nd: {wide}{wide}\n"
+            );
+            let r = root(&text);
+            let want = |s: String| BigNumber::decimal(&s);
+            proptest::prop_assert_eq!(exact(r.get("a").unwrap()), want(n.to_string()));
+            proptest::prop_assert_eq!(exact(r.get("b").unwrap()), want(wide.to_string()));
+            proptest::prop_assert_eq!(exact(r.get("c").unwrap()), want(wide.to_string()));
+            proptest::prop_assert_eq!(exact(r.get("d").unwrap()), want(format!("{wide}{wide}")));
+        }
+
+        #[test]
+        fn big_numbers_order_like_integers(a: i128, b: i128) {
+            let (x, y) = (BigNumber::decimal(&a.to_string()), BigNumber::decimal(&b.to_string()));
+            proptest::prop_assert_eq!(x.cmp_value(&y), a.cmp(&b));
+        }
+
+        #[test]
+        fn finite_floats_read_back_exactly(f in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL) {
+            let r = root(&format!("a: {f:e}\n"));
+            proptest::prop_assert_eq!(&r.get("a").unwrap().value, &Value::Float(f));
+        }
+
+        #[test]
+        fn exponents_beyond_f64_stay_numbers(m in 1u32..1000, e in 400u32..100_000, neg: bool) {
+            let sign = if neg { "-" } else { "" };
+            let r = root(&format!("a: {sign}{m}e{e}\nb: {sign}{m}e-{e}\n"));
+            let a = r.get("a").unwrap();
+            proptest::prop_assert!(matches!(&a.value, Value::Big(n) if n.is_integer()));
+            let b = r.get("b").unwrap();
+            proptest::prop_assert!(matches!(&b.value, Value::Big(n) if !n.is_integer()));
+        }
     }
 
     #[test]

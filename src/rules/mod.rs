@@ -13,6 +13,7 @@ mod metric_without_target;
 mod opportunity_without_owner;
 mod pain_point_without_evidence;
 mod pain_point_without_severity;
+mod reviewed_in_future;
 mod stage_without_emotion;
 mod stage_without_metrics;
 mod stage_without_touchpoints;
@@ -110,6 +111,7 @@ pub static RULES: &[&Rule] = &[
     &stage_without_touchpoints::RULE,
     &unaddressed_pain_point::RULE,
     &stale_map::RULE,
+    &reviewed_in_future::RULE,
     &unreviewed_map::RULE,
     &map_without_owner::RULE,
     &map_without_persona::RULE,

@@ -228,3 +228,12 @@ fn every_code_the_source_can_print_is_explained() {
         assert!(out.contains("exit: 0\n"), "{out}");
     }
 }
+
+#[test]
+fn a_tab_after_a_colon_separates_like_a_space() {
+    snap!(
+        "tab_after_colon",
+        &["validate", TODAY, "-"],
+        b"cjm:\t1\ntitle:\tTabs after colons\ntype: current-state\t# a comment after a tab\nstages:\n  - name:\t\tBrowse\n    emotion:\t-1\n"
+    );
+}
