@@ -46,6 +46,20 @@ pub enum Command {
         after_help = "Examples:\n  cjm diff examples/grocery-current.yaml examples/grocery-future.yaml\n  cjm diff examples/grocery-future.yaml        # against its `baseline:`\n  cjm diff HEAD:maps/x.yaml maps/x.yaml        # your edit against the last commit\n  cjm diff current.yaml future.yaml -o changes.svg\n  cjm diff --exit-code --format json current.yaml future.yaml"
     )]
     Diff(DiffArgs),
+    /// Summarise a folder of maps for CI: pain points, opportunities, stale maps, owners.
+    #[command(
+        after_help = "Exit codes: 0 the report was written (findings in maps do not fail it), 2 could not run.\n\n\
+Examples:\n  cjm report maps/\n  cjm report maps/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n  cjm report maps/ --format json -o portfolio.json"
+    )]
+    Report(ReportArgs),
+    /// Build a static website of a folder of maps: index, maps, diffs, personas, backlog.
+    #[command(
+        after_help = "The site works from `file://` and any static host (GitHub Pages): no server, no\n\
+external resource. It is built next to OUT and swapped into place, so a failed run\n\
+leaves the previous site as it was.\n\n\
+Examples:\n  cjm site maps/ -o public/\n  cjm site maps/ -o public/ --today 2026-11-23"
+    )]
+    Site(SiteArgs),
     /// Turn a Mermaid `journey` diagram into a map.
     #[command(
         after_help = "Sections become stages, tasks touchpoints with an emotion (score 1..5 → -2..+2),\nactors personas (and each touchpoint's `personas:`).\n\nExamples:\n  cjm import docs/journey.mmd -o maps/journey.yaml\n  cjm render map.yaml --format mermaid | cjm import -"
@@ -211,6 +225,48 @@ pub enum DiffFormat {
     Png,
     /// One self-contained page: the picture and the table of changes, no script (.html).
     Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Map files or folders (searched recursively for *.yaml and *.yml).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// Where to write: a file (replaced atomically), or `-` for stdout.
+    #[arg(short, long, value_name = "OUT", default_value = "-")]
+    pub output: PathBuf,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned sections for the terminal.
+    Human,
+    /// Tables for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+    Markdown,
+    /// One JSON document with a `version` (see the README for the contract).
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// Map files or folders (searched recursively for *.yaml and *.yml).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// The folder to write the site to; replaced whole if it holds an earlier cjm site.
+    #[arg(short, long, value_name = "OUT", required = true)]
+    pub output: PathBuf,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
 }
 
 #[derive(Debug, clap::Args)]

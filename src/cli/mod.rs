@@ -9,8 +9,10 @@ mod init;
 mod output;
 mod progress;
 mod render;
+mod report;
 mod rules;
 mod settings;
+mod site;
 mod validate;
 
 use std::io::Write;
@@ -47,6 +49,8 @@ pub fn run() -> ExitStatus {
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
         Command::Init(args) => init::run(args),
         Command::Import(args) => import::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Site(args) => site::run(args),
         Command::Completions(args) => init::completions(args),
         Command::Man(args) => init::man(args),
     };

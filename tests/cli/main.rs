@@ -10,6 +10,7 @@ mod many;
 mod portfolio;
 mod readme;
 mod render;
+mod report_site;
 mod validate;
 
 use std::io::Write;
