@@ -112,7 +112,50 @@ pub fn index(p: &Portfolio, names: &Names) -> String {
         );
     }
     body.push_str("</tbody>\n</table>\n");
+    body.push_str(&tree(p, names));
     page("", "index.html", "Journey maps", &body)
+}
+
+/// The journey hierarchy: every map that has zoomed-in journeys, with them nested under
+/// it (a child's own children under it in turn). Empty when no map names a parent.
+fn tree(p: &Portfolio, names: &Names) -> String {
+    fn branch(p: &Portfolio, names: &Names, i: usize, seen: &mut Vec<usize>, out: &mut String) {
+        let Some(m) = p.maps.get(i) else { return };
+        let _ = write!(
+            out,
+            "<li><a href=\"{}\">{}</a>",
+            names.map("", i),
+            xml(&m.title)
+        );
+        // `parent:` loops are errors, but the page must still end.
+        if !m.children.is_empty() && !seen.contains(&i) {
+            seen.push(i);
+            out.push_str("\n<ul>\n");
+            for &c in &m.children {
+                branch(p, names, c, seen, out);
+            }
+            out.push_str("</ul>\n");
+            seen.pop();
+        }
+        out.push_str("</li>\n");
+    }
+    let roots: Vec<usize> = p
+        .maps
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.parent.is_none() && !m.children.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    if roots.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        String::from("<h2 id=\"hierarchy\">Journey hierarchy</h2>\n<ul class=\"tree\">\n");
+    for i in roots {
+        branch(p, names, i, &mut Vec::new(), &mut out);
+    }
+    out.push_str("</ul>\n");
+    out
 }
 
 pub fn backlog(p: &Portfolio, names: &Names) -> String {

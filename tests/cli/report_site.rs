@@ -328,3 +328,33 @@ fn report_mixed_folder_json() {
         ]
     );
 }
+
+#[test]
+fn the_index_shows_the_journey_hierarchy_and_a_library_persona_page_lists_its_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    build_site(&out);
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let tree = index
+        .split("id=\"hierarchy\"")
+        .nth(1)
+        .expect("a hierarchy section");
+    let parent = tree.find("maps/business-banking.html").unwrap();
+    let child = tree.find("maps/account-opening.html").unwrap();
+    assert!(
+        parent < child && tree.contains("maps/first-payments.html"),
+        "{tree}"
+    );
+    // The persona defined once in the library, with the maps that use it.
+    let personas = std::fs::read_dir(out.join("personas")).unwrap();
+    let page = personas
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|p| p.contains("Sam, runs a bakery"))
+        .expect("a page for the library persona");
+    for map in ["business-banking", "account-opening", "first-payments"] {
+        assert!(
+            page.contains(&format!("{map}.html")),
+            "{map} missing: {page}"
+        );
+    }
+}
