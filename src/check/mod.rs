@@ -320,6 +320,43 @@ fn check_library(root: &read::Node, input: &Input, source: &Source, report: &mut
     report.library = Some(lib);
 }
 
+/// `f` over every input on all cores, the results in input order; `done` counts the
+/// finished inputs, for a progress display.
+pub fn in_parallel<T: Send>(
+    inputs: &[Input],
+    done: &std::sync::atomic::AtomicUsize,
+    f: impl Fn(&Input) -> T + Sync,
+) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len().max(1));
+    let work = || {
+        let mut finished = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(i) else { break };
+            finished.push((i, f(input)));
+            done.fetch_add(1, Ordering::Relaxed);
+        }
+        finished
+    };
+    let mut results: Vec<(usize, T)> = if workers <= 1 {
+        work()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers).map(|_| s.spawn(work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Checks every input on all cores, keeping only findings; reports come back in input order.
 pub fn check_all(inputs: &[Input], config: &Config, options: &Options) -> Vec<FileReport> {
     check_all_counting(
@@ -337,35 +374,9 @@ pub fn check_all_counting(
     options: &Options,
     done: &std::sync::atomic::AtomicUsize,
 ) -> Vec<FileReport> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len().max(1));
-    let counter = done;
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(input) = inputs.get(i) else { break };
-            done.push((i, check_one(input, config, options).report));
-            counter.fetch_add(1, Ordering::Relaxed);
-        }
-        done
-    };
-    let mut results: Vec<(usize, FileReport)> = if workers <= 1 {
-        work()
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers).map(|_| s.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
-    };
-    results.sort_by_key(|(i, _)| *i);
-    let mut reports: Vec<FileReport> = results.into_iter().map(|(_, r)| r).collect();
+    let mut reports = in_parallel(inputs, done, |input| {
+        check_one(input, config, options).report
+    });
     map_ids::check_unique(&mut reports);
     baseline::resolve(&mut reports);
     library::resolve_all(&mut reports, config);

@@ -3,8 +3,8 @@
 use super::*;
 use crate::read::{Node, Value};
 
-/// Builds the map in `root`; `stem` is the file name without extension, the default id.
-pub fn build(root: &Node, stem: &str) -> Map {
+/// A file's `title`, and its `id`, which defaults to `stem` (the file name).
+pub(super) fn title_and_id(root: &Node, stem: &str) -> (Spanned<String>, Ident) {
     let title = text(root, "title").unwrap_or_else(|| Spanned {
         value: String::new(),
         span: root.span,
@@ -21,6 +21,12 @@ pub fn build(root: &Node, stem: &str) -> Map {
             explicit: false,
         },
     };
+    (title, id)
+}
+
+/// Builds the map in `root`; `stem` is the file name without extension, the default id.
+pub fn build(root: &Node, stem: &str) -> Map {
+    let (title, id) = title_and_id(root, stem);
     Map {
         id,
         kind: str_of(root, "type").and_then(MapType::parse),

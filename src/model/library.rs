@@ -1,7 +1,7 @@
 //! Shared library files (`type: library`): personas, research and teams that many maps
 //! use by id, so thirty maps do not keep thirty drifting copies of one persona.
 
-use super::build::{ident, name, objects, personas, research, str_of, text};
+use super::build::{ident, name, objects, personas, research, str_of, title_and_id};
 use super::{Ident, Map, Persona, Research, Spanned};
 use crate::read::Node;
 
@@ -30,22 +30,7 @@ pub fn is_library(root: &Node) -> bool {
 
 /// The library in `root`, taking what has the right shape; `stem` is the default id.
 pub fn build(root: &Node, stem: &str) -> Library {
-    let title = text(root, "title").unwrap_or_else(|| Spanned {
-        value: String::new(),
-        span: root.span,
-    });
-    let id = match text(root, "id") {
-        Some(s) => Ident {
-            id: s.value,
-            span: s.span,
-            explicit: true,
-        },
-        None => Ident {
-            id: stem.to_string(),
-            span: title.span,
-            explicit: false,
-        },
-    };
+    let (title, id) = title_and_id(root, stem);
     Library {
         id,
         title,

@@ -1,7 +1,7 @@
 //! Checking a folder of maps and keeping each map's model beside its findings, which
 //! [`check::check_all`](crate::check::check_all) drops: the portfolio needs both.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 
 use crate::check::{self, FileReport, baseline, hierarchy, map_ids};
 use crate::config::Config;
@@ -31,37 +31,13 @@ pub fn check(
     options: &Options,
     done: &AtomicUsize,
 ) -> Vec<Entry> {
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len().max(1));
-    let work = || {
-        let mut finished = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(input) = inputs.get(i) else { break };
-            let checked = check::check_input(input, config, options);
-            let stale_after_days = config.settings_for(input).stale_after_days;
-            finished.push((i, checked, stale_after_days));
-            done.fetch_add(1, Ordering::Relaxed);
-        }
-        finished
-    };
-    let mut results = if workers <= 1 {
-        work()
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers).map(|_| s.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
-    };
-    results.sort_by_key(|(i, _, _)| *i);
+    let results = check::in_parallel(inputs, done, |input| {
+        let checked = check::check_input(input, config, options);
+        (checked, config.settings_for(input).stale_after_days)
+    });
     let mut reports = Vec::with_capacity(results.len());
     let mut rest = Vec::with_capacity(results.len());
-    for (_, checked, stale) in results {
+    for (checked, stale) in results {
         reports.push(checked.report);
         rest.push((checked.map, stale));
     }
