@@ -71,10 +71,8 @@ pub fn render(map: &Map) -> String {
             if let Some(d) = &p.description {
                 let _ = write!(out, ": {}", xml(d));
             }
-            for (label, list) in [("Goals", &p.goals), ("Frustrations", &p.frustrations)] {
-                if !list.is_empty() {
-                    let _ = write!(out, "<br/>{label}: {}", xml(&list.join("; ")));
-                }
+            for (label, text) in super::details::persona(p) {
+                let _ = write!(out, "<br/>{label}: {}", xml(&text));
             }
             out.push_str("</li>\n");
         }
@@ -154,6 +152,18 @@ pub fn render(map: &Map) -> String {
         out.push_str("</tbody>\n</table>\n");
     }
 
+    let details = super::details::stages(map);
+    if !details.is_empty() {
+        out.push_str("<h2>Stage details</h2>\n");
+        for (stage, lines) in details {
+            let _ = writeln!(out, "<h3>{}</h3>\n<ul>", xml(stage));
+            for (label, text) in lines {
+                let _ = writeln!(out, "<li><strong>{label}</strong>: {}</li>", xml(&text));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
         out.push_str("<h2>Metrics</h2>\n<table>\n<thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th><th>Status</th></tr></thead>\n<tbody>\n");
         for s in &map.stages {
@@ -186,6 +196,26 @@ pub fn render(map: &Map) -> String {
             }
         }
         out.push_str("</tbody>\n</table>\n");
+    }
+    let research = super::details::research(map);
+    if !research.is_empty() {
+        out.push_str("<h2>Research</h2>\n<ol>\n");
+        for (line, url) in research {
+            match url {
+                Some(u) => {
+                    let _ = writeln!(
+                        out,
+                        "<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>",
+                        xml(u),
+                        xml(&line)
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "<li>{}</li>", xml(&line));
+                }
+            }
+        }
+        out.push_str("</ol>\n");
     }
     let _ = writeln!(
         out,

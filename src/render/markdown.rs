@@ -104,11 +104,8 @@ pub fn render(map: &Map) -> String {
                 let _ = write!(out, ": {}", md(d));
             }
             out.push('\n');
-            for (label, items) in [("Goals", &p.goals), ("Frustrations", &p.frustrations)] {
-                if !items.is_empty() {
-                    let items: Vec<String> = items.iter().map(|g| md(g)).collect();
-                    let _ = writeln!(out, "  - {label}: {}", items.join("; "));
-                }
+            for (label, text) in super::details::persona(p) {
+                let _ = writeln!(out, "  - {label}: {}", md(&text));
             }
         }
         out.push('\n');
@@ -204,6 +201,18 @@ pub fn render(map: &Map) -> String {
         out.push('\n');
     }
 
+    let details = super::details::stages(map);
+    if !details.is_empty() {
+        let _ = writeln!(out, "## Stage details\n");
+        for (stage, lines) in details {
+            let _ = writeln!(out, "### {}\n", md(stage));
+            for (label, text) in lines {
+                let _ = writeln!(out, "- **{label}**: {}", md(&text));
+            }
+            out.push('\n');
+        }
+    }
+
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
         let _ = writeln!(out, "## Metrics\n");
         let _ = writeln!(out, "| Stage | Metric | Value | Target | Status |");
@@ -238,6 +247,14 @@ pub fn render(map: &Map) -> String {
                     )),
                 );
             }
+        }
+        out.push('\n');
+    }
+    let research = super::details::research(map);
+    if !research.is_empty() {
+        let _ = writeln!(out, "## Research\n");
+        for (i, (line, url)) in research.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, link(line, *url));
         }
         out.push('\n');
     }

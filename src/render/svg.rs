@@ -635,7 +635,7 @@ fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                             let cited: Vec<String> = p
                                 .evidence
                                 .iter()
-                                .map(|e| match research_number(map, &e.value) {
+                                .map(|e| match super::details::research_number(map, &e.value) {
                                     Some(n) => format!("[{n}]"),
                                     None => e.value.clone(),
                                 })
@@ -918,14 +918,6 @@ fn text_el(
     );
 }
 
-/// The number a study is cited by: its place in the map's research list, from 1.
-fn research_number(map: &Map, id: &str) -> Option<usize> {
-    map.research
-        .iter()
-        .position(|r| r.ident.id == id)
-        .map(|i| i + 1)
-}
-
 /// The evidence behind the map: each study numbered as the pain points cite it, with
 /// its kind, date, summary and link.
 fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
@@ -936,17 +928,8 @@ fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
     text_el(body, PAD, y + 4.0, l.research, SMALL, true, false, INK);
     y += 6.0;
     let max = canvas_w - 2.0 * PAD;
-    for (i, r) in map.research.iter().enumerate() {
-        let mut parts = vec![format!("[{}] {}", i + 1, r.ident.id)];
-        parts.extend(r.kind.clone());
-        parts.extend(r.date.map(|d| d.to_string()));
-        let mut line = parts.join(" · ");
-        if let Some(summary) = &r.summary {
-            line.push_str(" — ");
-            line.push_str(summary);
-        }
-        let (lines, _) = wrap(&line, SMALL, max, 2);
-        let link = r.url.as_deref().filter(|u| safe_url(u));
+    for (i, (line, link)) in super::details::research(map).into_iter().enumerate() {
+        let (lines, _) = wrap(&format!("[{}] {line}", i + 1), SMALL, max, 2);
         if let Some(u) = link {
             let _ = write!(
                 body,

@@ -529,3 +529,30 @@ fn the_picture_shows_the_evidence_empathy_and_descriptions() {
         assert!(svg.contains(needle), "the picture lacks {needle}");
     }
 }
+
+#[test]
+fn markdown_and_html_carry_the_evidence_empathy_descriptions_and_lanes() {
+    for format in ["markdown", "html"] {
+        let doc = render("tests/fixtures/render/evidence.yaml", format);
+        let plain = doc.replace('\\', "").replace("&#58;", ":");
+        for needle in [
+            "Ten nurses kept a diary for two weeks",
+            "https://research.example/diary",
+            "evidence [1]",
+            "I order on my break",
+            "Will it come before I sleep?",
+            "Tired",
+            "Only half the menu is available after midnight",
+            "Couriers batch night orders to save trips",
+            "Reuse the grocery cold chain boxes",
+        ] {
+            assert!(plain.contains(needle), "{format} lacks {needle}:\n{doc}");
+        }
+    }
+    // The blueprint lanes, which the stage tables leave out.
+    let md = render("examples/clinic-blueprint.yaml", "markdown");
+    assert!(
+        md.contains("**Backstage**") && md.contains("**Support**"),
+        "{md}"
+    );
+}
