@@ -3,30 +3,31 @@
 //! it, and each persona's goals, frustrations and empathy map. Printers only escape and
 //! lay out.
 
+use super::labels::Labels;
 use crate::model::{Map, Persona};
 
 /// One labelled line: `("Actions", "Builds a basket; Picks a slot")`.
 pub type Line = (&'static str, String);
 
 /// A stage's details, in lane order; stages with nothing beyond the tables have none.
-pub fn stages(map: &Map) -> Vec<(&str, Vec<Line>)> {
+pub fn stages<'a>(map: &'a Map, l: &Labels) -> Vec<(&'a str, Vec<Line>)> {
     map.stages
         .iter()
         .map(|s| {
             let mut lines: Vec<Line> = Vec::new();
             if let Some(d) = &s.description {
-                lines.push(("About", d.clone()));
+                lines.push((l.about, d.clone()));
             }
             if !s.actions.is_empty() {
-                lines.push(("Actions", s.actions.join("; ")));
+                lines.push((l.actions, s.actions.join("; ")));
             }
             if !s.thoughts.is_empty() {
                 let quoted: Vec<String> = s.thoughts.iter().map(|t| format!("“{t}”")).collect();
-                lines.push(("Thoughts", quoted.join(" ")));
+                lines.push((l.thoughts, quoted.join(" ")));
             }
             for t in &s.touchpoints {
                 if let Some(d) = &t.description {
-                    lines.push(("Touchpoint", format!("{}: {d}", t.name.value)));
+                    lines.push((l.touchpoint, format!("{}: {d}", t.name.value)));
                 }
             }
             for p in &s.pain_points {
@@ -45,20 +46,20 @@ pub fn stages(map: &Map) -> Vec<(&str, Vec<Line>)> {
                         text.push_str(d);
                     }
                     if !cited.is_empty() {
-                        text.push_str(&format!(" (evidence {})", cited.join(" ")));
+                        text.push_str(&format!(" ({} {})", l.evidence, cited.join(" ")));
                     }
-                    lines.push(("Pain point", text));
+                    lines.push((l.pain_point, text));
                 }
             }
             for o in &s.opportunities {
                 if let Some(d) = &o.description {
-                    lines.push(("Opportunity", format!("{}: {d}", o.name.value)));
+                    lines.push((l.opportunity, format!("{}: {d}", o.name.value)));
                 }
             }
             for (label, lane) in [
-                ("Frontstage", &s.frontstage),
-                ("Backstage", &s.backstage),
-                ("Support", &s.support),
+                (l.frontstage, &s.frontstage),
+                (l.backstage, &s.backstage),
+                (l.support, &s.support),
             ] {
                 if !lane.is_empty() {
                     lines.push((label, lane.join("; ")));
@@ -97,19 +98,19 @@ pub fn research(map: &Map) -> Vec<(String, Option<&str>)> {
 }
 
 /// A persona's goals, frustrations and empathy map, as labelled lines.
-pub fn persona(p: &Persona) -> Vec<Line> {
+pub fn persona(p: &Persona, l: &Labels) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
-    for (label, items) in [("Goals", &p.goals), ("Frustrations", &p.frustrations)] {
+    for (label, items) in [(l.goals, &p.goals), (l.frustrations, &p.frustrations)] {
         if !items.is_empty() {
             lines.push((label, items.join("; ")));
         }
     }
     if let Some(e) = &p.empathy {
         for (label, items) in [
-            ("Says", &e.says),
-            ("Thinks", &e.thinks),
-            ("Does", &e.does),
-            ("Feels", &e.feels),
+            (l.says, &e.says),
+            (l.thinks, &e.thinks),
+            (l.does, &e.does),
+            (l.feels, &e.feels),
         ] {
             if !items.is_empty() {
                 lines.push((label, items.join("; ")));

@@ -33,7 +33,10 @@ fn items(list: &[String]) -> String {
     }
 }
 
+use super::labels::capitalised as cap;
+
 pub fn render(map: &Map) -> String {
+    let l = super::labels::for_lang(map.lang.as_deref());
     let mut out = String::with_capacity(64 * 1024);
     let title = xml(&map.title.value);
     let _ = write!(
@@ -42,19 +45,19 @@ pub fn render(map: &Map) -> String {
     );
     let mut meta = Vec::new();
     if let Some(k) = map.kind {
-        meta.push(format!("<strong>{}</strong>", k.label()));
+        meta.push(format!("<strong>{}</strong>", l.map_type(k)));
     }
     if let Some(o) = &map.owner {
-        meta.push(format!("Owner: {}", xml(&o.value)));
+        meta.push(format!("{}: {}", l.owner, xml(&o.value)));
     }
     if let Some(r) = &map.reviewed {
-        meta.push(format!("Reviewed: {}", r.value));
+        meta.push(format!("{}: {}", l.reviewed, r.value));
     }
     if let Some(b) = &map.baseline {
-        meta.push(format!("Baseline: <code>{}</code>", xml(&b.value)));
+        meta.push(format!("{}: <code>{}</code>", l.baseline, xml(&b.value)));
     }
     if !map.tags.is_empty() {
-        meta.push(format!("Tags: {}", xml(&map.tags.join(", "))));
+        meta.push(format!("{}: {}", l.tags, xml(&map.tags.join(", "))));
     }
     if !meta.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
@@ -65,13 +68,13 @@ pub fn render(map: &Map) -> String {
     let _ = writeln!(out, "<figure>\n{}</figure>", super::svg::render(map));
 
     if !map.personas.is_empty() {
-        out.push_str("<h2>Personas</h2>\n<ul>\n");
+        let _ = writeln!(out, "<h2>{}</h2>\n<ul>", l.personas);
         for p in &map.personas {
             let _ = write!(out, "<li><strong>{}</strong>", xml(&p.name));
             if let Some(d) = &p.description {
                 let _ = write!(out, ": {}", xml(d));
             }
-            for (label, text) in super::details::persona(p) {
+            for (label, text) in super::details::persona(p, l) {
                 let _ = write!(out, "<br/>{label}: {}", xml(&text));
             }
             out.push_str("</li>\n");
@@ -79,7 +82,11 @@ pub fn render(map: &Map) -> String {
         out.push_str("</ul>\n");
     }
 
-    out.push_str("<h2>Stages</h2>\n<table>\n<thead><tr><th>Stage</th><th>Emotion</th><th>Touchpoints</th><th>Pain points</th><th>Opportunities</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        l.stages, l.stage, l.emotion, l.touchpoints, l.pain_points, l.opportunities
+    );
     for s in &map.stages {
         let touchpoints: Vec<String> = s
             .touchpoints
@@ -94,7 +101,10 @@ pub fn render(map: &Map) -> String {
                     None => xml(&t.name.value),
                 };
                 match &t.channel {
-                    Some(c) => format!("{name} <span class=\"muted\">({})</span>", xml(c)),
+                    Some(c) => format!(
+                        "{name} <span class=\"muted\">({})</span>",
+                        xml(l.channel(c))
+                    ),
                     None => name,
                 }
             })
@@ -108,7 +118,7 @@ pub fn render(map: &Map) -> String {
                 } else {
                     let sev = p
                         .severity
-                        .map(|l| format!(" <em>{}</em>", l.as_str()))
+                        .map(|v| format!(" <em>{}</em>", l.level(v)))
                         .unwrap_or_default();
                     format!("{}{sev}", xml(&p.name.value))
                 }
@@ -137,35 +147,58 @@ pub fn render(map: &Map) -> String {
     if !opps.is_empty() {
         let rank = |l: Option<Level>| l.map_or(0, |l| l as i32 + 1);
         opps.sort_by_key(|(_, o)| (-rank(o.impact), o.effort.map_or(9, |l| l as i32)));
-        out.push_str("<h2>Opportunities, by impact and effort</h2>\n<table>\n<thead><tr><th>Opportunity</th><th>Stage</th><th>Impact</th><th>Effort</th><th>Owner</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            l.opportunities_ranked,
+            l.opportunity,
+            l.stage,
+            cap(l.impact),
+            cap(l.effort),
+            l.owner
+        );
         for (s, o) in opps {
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 xml(&o.name.value),
                 xml(&s.name.value),
-                o.impact.map_or("—", Level::as_str),
-                o.effort.map_or("—", Level::as_str),
+                o.impact.map_or("—", |v| l.level(v)),
+                o.effort.map_or("—", |v| l.level(v)),
                 o.owner.as_ref().map_or("—".to_string(), |w| xml(&w.value)),
             );
         }
         out.push_str("</tbody>\n</table>\n");
     }
 
-    let details = super::details::stages(map);
+    let details = super::details::stages(map, l);
     if !details.is_empty() {
-        out.push_str("<h2>Stage details</h2>\n");
+        let _ = writeln!(out, "<h2>{}</h2>", l.stage_details);
         for (stage, lines) in details {
             let _ = writeln!(out, "<h3>{}</h3>\n<ul>", xml(stage));
             for (label, text) in lines {
-                let _ = writeln!(out, "<li><strong>{label}</strong>: {}</li>", xml(&text));
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}</strong>: {}</li>",
+                    cap(label),
+                    xml(&text)
+                );
             }
             out.push_str("</ul>\n");
         }
     }
 
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
-        out.push_str("<h2>Metrics</h2>\n<table>\n<thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th><th>Status</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            l.metrics,
+            l.stage,
+            cap(l.metric),
+            l.value,
+            cap(l.target),
+            l.status_heading
+        );
         for s in &map.stages {
             for m in &s.metrics {
                 let unit = m
@@ -176,9 +209,9 @@ pub fn render(map: &Map) -> String {
                 let figure =
                     |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{}{unit}", num(v)));
                 let lower = if m.better == crate::model::metric::Better::Lower {
-                    " <span class=\"muted\">(lower is better)</span>"
+                    format!(" <span class=\"muted\">({})</span>", l.lower_is_better)
                 } else {
-                    ""
+                    String::new()
                 };
                 let _ = writeln!(
                     out,
@@ -190,7 +223,7 @@ pub fn render(map: &Map) -> String {
                     m.status().map_or("—".to_string(), |s| format!(
                         "{} {}",
                         s.symbol(),
-                        s.word()
+                        l.status(s)
                     ))
                 );
             }
@@ -199,7 +232,7 @@ pub fn render(map: &Map) -> String {
     }
     let research = super::details::research(map);
     if !research.is_empty() {
-        out.push_str("<h2>Research</h2>\n<ol>\n");
+        let _ = writeln!(out, "<h2>{}</h2>\n<ol>", l.research);
         for (line, url) in research {
             match url {
                 Some(u) => {
@@ -219,7 +252,8 @@ pub fn render(map: &Map) -> String {
     }
     let _ = writeln!(
         out,
-        "<footer>Generated by cjm from <code>{}</code>.</footer>\n</body>\n</html>",
+        "<footer>{} <code>{}</code>.</footer>\n</body>\n</html>",
+        l.generated_by,
         xml(&map.id.id)
     );
     out

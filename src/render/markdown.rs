@@ -63,25 +63,33 @@ fn num(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+use super::labels::capitalised as cap;
+
 pub fn render(map: &Map) -> String {
+    let l = super::labels::for_lang(map.lang.as_deref());
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&map.title.value));
     let mut meta = Vec::new();
     if let Some(k) = map.kind {
-        meta.push(format!("**{}**", k.label()));
+        meta.push(format!("**{}**", l.map_type(k)));
     }
     if let Some(o) = &map.owner {
-        meta.push(format!("Owner: {}", md(&o.value)));
+        meta.push(format!("{}: {}", l.owner, md(&o.value)));
     }
     if let Some(r) = &map.reviewed {
-        meta.push(format!("Reviewed: {}", r.value));
+        meta.push(format!("{}: {}", l.reviewed, r.value));
     }
     if let Some(b) = &map.baseline {
-        meta.push(format!("Baseline: `{}`", clean(&b.value).replace('`', "'")));
+        meta.push(format!(
+            "{}: `{}`",
+            l.baseline,
+            clean(&b.value).replace('`', "'")
+        ));
     }
     if !map.tags.is_empty() {
         meta.push(format!(
-            "Tags: {}",
+            "{}: {}",
+            l.tags,
             map.tags
                 .iter()
                 .map(|t| md(t))
@@ -97,14 +105,14 @@ pub fn render(map: &Map) -> String {
     }
 
     if !map.personas.is_empty() {
-        let _ = writeln!(out, "## Personas\n");
+        let _ = writeln!(out, "## {}\n", l.personas);
         for p in &map.personas {
             let _ = write!(out, "- **{}**", md(&p.name));
             if let Some(d) = &p.description {
                 let _ = write!(out, ": {}", md(d));
             }
             out.push('\n');
-            for (label, text) in super::details::persona(p) {
+            for (label, text) in super::details::persona(p, l) {
                 let _ = writeln!(out, "  - {label}: {}", md(&text));
             }
         }
@@ -113,14 +121,16 @@ pub fn render(map: &Map) -> String {
 
     let _ = writeln!(
         out,
-        "## Journey\n\n```mermaid\n{}```\n",
+        "## {}\n\n```mermaid\n{}```\n",
+        l.journey,
         super::mermaid::render(map)
     );
 
-    let _ = writeln!(out, "## Stages\n");
+    let _ = writeln!(out, "## {}\n", l.stages);
     let _ = writeln!(
         out,
-        "| Stage | Emotion | Touchpoints | Pain points | Opportunities |"
+        "| {} | {} | {} | {} | {} |",
+        l.stage, l.emotion, l.touchpoints, l.pain_points, l.opportunities
     );
     let _ = writeln!(out, "|---|---|---|---|---|");
     for s in &map.stages {
@@ -130,7 +140,7 @@ pub fn render(map: &Map) -> String {
             .map(|t| {
                 let mut cell = link(&t.name.value, t.url.as_deref());
                 if let Some(c) = &t.channel {
-                    let _ = write!(cell, " ({})", md(c));
+                    let _ = write!(cell, " ({})", md(l.channel(c)));
                 }
                 if let Some(e) = t.emotion {
                     let _ = write!(cell, " {}", face(e));
@@ -144,10 +154,10 @@ pub fn render(map: &Map) -> String {
             .map(|p| {
                 let sev = p
                     .severity
-                    .map(|l| format!(" *{}*", l.as_str()))
+                    .map(|v| format!(" *{}*", l.level(v)))
                     .unwrap_or_default();
                 if p.resolved {
-                    format!("~~{}~~ resolved", md(&p.name.value))
+                    format!("~~{}~~ {}", md(&p.name.value), l.resolved)
                 } else {
                     format!("{}{sev}", md(&p.name.value))
                 }
@@ -171,10 +181,16 @@ pub fn render(map: &Map) -> String {
         // Highest impact first; among equals, least effort first.
         let rank = |l: Option<Level>| l.map_or(0, |l| l as i32 + 1);
         opps.sort_by_key(|(_, o)| (-rank(o.impact), o.effort.map_or(9, |l| l as i32)));
-        let _ = writeln!(out, "## Opportunities, by impact and effort\n");
+        let _ = writeln!(out, "## {}\n", l.opportunities_ranked);
         let _ = writeln!(
             out,
-            "| Opportunity | Stage | Impact | Effort | Owner | Addresses |"
+            "| {} | {} | {} | {} | {} | {} |",
+            l.opportunity,
+            l.stage,
+            cap(l.impact),
+            cap(l.effort),
+            l.owner,
+            l.pain_points
         );
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for (s, o) in opps {
@@ -188,8 +204,8 @@ pub fn render(map: &Map) -> String {
                 "| {} | {} | {} | {} | {} | {} |",
                 md(&o.name.value),
                 md(&s.name.value),
-                o.impact.map_or("—", Level::as_str),
-                o.effort.map_or("—", Level::as_str),
+                o.impact.map_or("—", |v| l.level(v)),
+                o.effort.map_or("—", |v| l.level(v)),
                 o.owner.as_ref().map_or("—".to_string(), |w| md(&w.value)),
                 if addresses.is_empty() {
                     "—".to_string()
@@ -201,21 +217,29 @@ pub fn render(map: &Map) -> String {
         out.push('\n');
     }
 
-    let details = super::details::stages(map);
+    let details = super::details::stages(map, l);
     if !details.is_empty() {
-        let _ = writeln!(out, "## Stage details\n");
+        let _ = writeln!(out, "## {}\n", l.stage_details);
         for (stage, lines) in details {
             let _ = writeln!(out, "### {}\n", md(stage));
             for (label, text) in lines {
-                let _ = writeln!(out, "- **{label}**: {}", md(&text));
+                let _ = writeln!(out, "- **{}**: {}", cap(label), md(&text));
             }
             out.push('\n');
         }
     }
 
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
-        let _ = writeln!(out, "## Metrics\n");
-        let _ = writeln!(out, "| Stage | Metric | Value | Target | Status |");
+        let _ = writeln!(out, "## {}\n", l.metrics);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            l.stage,
+            cap(l.metric),
+            l.value,
+            cap(l.target),
+            l.status_heading
+        );
         let _ = writeln!(out, "|---|---|---|---|---|");
         for s in &map.stages {
             for m in &s.metrics {
@@ -235,15 +259,15 @@ pub fn render(map: &Map) -> String {
                         "{}{unit}{}",
                         num(v),
                         if m.better == crate::model::metric::Better::Lower {
-                            " (lower is better)"
+                            format!(" ({})", l.lower_is_better)
                         } else {
-                            ""
+                            String::new()
                         }
                     )),
                     m.status().map_or("—".to_string(), |s| format!(
                         "{} {}",
                         s.symbol(),
-                        s.word()
+                        l.status(s)
                     )),
                 );
             }
@@ -252,7 +276,7 @@ pub fn render(map: &Map) -> String {
     }
     let research = super::details::research(map);
     if !research.is_empty() {
-        let _ = writeln!(out, "## Research\n");
+        let _ = writeln!(out, "## {}\n", l.research);
         for (i, (line, url)) in research.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", i + 1, link(line, *url));
         }
@@ -260,7 +284,8 @@ pub fn render(map: &Map) -> String {
     }
     let _ = writeln!(
         out,
-        "<sub>Generated by cjm from `{}`.</sub>",
+        "<sub>{} `{}`.</sub>",
+        l.generated_by,
         clean(&map.id.id).replace('`', "'")
     );
     out
