@@ -371,30 +371,7 @@ pub fn diff(i: usize, entries: &[Entry], p: &Portfolio, names: &Names) -> Option
         "<figure class=\"fit\">\n{}</figure>",
         crate::diff::picture::svg(current, future, &result)
     );
-    if result.is_empty() {
-        body.push_str("<p>No changes.</p>\n");
-    } else {
-        let _ = writeln!(
-            body,
-            "<h2>{}</h2>\n<p>{}</p>",
-            crate::report::count(result.changes.len(), "change", "changes"),
-            xml(&crate::diff::summary(&result))
-        );
-        body.push_str("<table class=\"sortable\">\n<thead><tr><th>Stage</th><th>Change</th><th>Id</th><th>Detail</th></tr></thead>\n<tbody>\n");
-        for c in &result.changes {
-            let _ = writeln!(
-                body,
-                "<tr><td>{}</td><td>{} {} {}</td><td><code>{}</code></td><td>{}</td></tr>",
-                c.stage.as_deref().map_or("<em>map</em>".to_string(), xml),
-                c.kind.mark(),
-                c.item,
-                c.kind.as_str(),
-                xml(&c.id),
-                xml(&c.detail)
-            );
-        }
-        body.push_str("</tbody>\n</table>\n");
-    }
+    body.push_str(&crate::diff::page::changes(&result, "sortable"));
     Some(page(
         "../",
         "",
