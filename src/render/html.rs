@@ -188,6 +188,40 @@ pub fn render(map: &Map) -> String {
         }
     }
 
+    out.push_str(&metrics(map, l));
+    let research = super::details::research(map);
+    if !research.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ol>", l.research);
+        for (line, url) in research {
+            match url {
+                Some(u) => {
+                    let _ = writeln!(
+                        out,
+                        "<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>",
+                        xml(u),
+                        xml(&line)
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "<li>{}</li>", xml(&line));
+                }
+            }
+        }
+        out.push_str("</ol>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<footer>{} <code>{}</code>.</footer>\n</body>\n</html>",
+        l.generated_by,
+        xml(&map.id.id)
+    );
+    out
+}
+
+/// The metrics table: value, target (and which way is better) and status per metric.
+/// The site's map pages use it too.
+pub fn metrics(map: &Map, l: &super::labels::Labels) -> String {
+    let mut out = String::new();
     if map.stages.iter().any(|s| !s.metrics.is_empty()) {
         let _ = writeln!(
             out,
@@ -230,31 +264,5 @@ pub fn render(map: &Map) -> String {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    let research = super::details::research(map);
-    if !research.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>\n<ol>", l.research);
-        for (line, url) in research {
-            match url {
-                Some(u) => {
-                    let _ = writeln!(
-                        out,
-                        "<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>",
-                        xml(u),
-                        xml(&line)
-                    );
-                }
-                None => {
-                    let _ = writeln!(out, "<li>{}</li>", xml(&line));
-                }
-            }
-        }
-        out.push_str("</ol>\n");
-    }
-    let _ = writeln!(
-        out,
-        "<footer>{} <code>{}</code>.</footer>\n</body>\n</html>",
-        l.generated_by,
-        xml(&map.id.id)
-    );
     out
 }

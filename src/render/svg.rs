@@ -969,38 +969,12 @@ fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
                 if let Some(d) = &p.description {
                     b = b.text(d, SMALL, false, MUTED);
                 }
-                if !p.goals.is_empty() {
-                    b = b.text(
-                        &format!("{}: {}", l.goals, p.goals.join("; ")),
-                        SMALL,
-                        false,
-                        INK,
-                    );
-                }
-                if !p.frustrations.is_empty() {
-                    b = b.text(
-                        &format!("{}: {}", l.frustrations, p.frustrations.join("; ")),
-                        SMALL,
-                        false,
-                        INK,
-                    );
-                }
-                if let Some(e) = &p.empathy {
-                    for (label, items) in [
-                        (l.says, &e.says),
-                        (l.thinks, &e.thinks),
-                        (l.does, &e.does),
-                        (l.feels, &e.feels),
-                    ] {
-                        if !items.is_empty() {
-                            b = b.text(
-                                &format!("{label}: {}", items.join("; ")),
-                                SMALL,
-                                false,
-                                MUTED,
-                            );
-                        }
-                    }
+                // Goals and frustrations in ink, the empathy map muted.
+                let goals =
+                    usize::from(!p.goals.is_empty()) + usize::from(!p.frustrations.is_empty());
+                for (k, (label, text)) in super::details::persona(p, l).into_iter().enumerate() {
+                    let ink = if k < goals { INK } else { MUTED };
+                    b = b.text(&format!("{label}: {text}"), SMALL, false, ink);
                 }
                 b.fill("#fdf6ec", "#e9c46a").build(CARD_W + 2.0 * CELL_PAD)
             })

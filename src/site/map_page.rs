@@ -268,29 +268,10 @@ fn details(body: &mut String, map: &Map, p: &Portfolio, names: &Names) {
         body.push_str("</tbody>\n</table>\n");
     }
 
-    if map.stages.iter().any(|s| !s.metrics.is_empty()) {
-        body.push_str("<h2>Metrics</h2>\n<table>\n<thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th></tr></thead>\n<tbody>\n");
-        for s in &map.stages {
-            for m in &s.metrics {
-                let unit = m
-                    .unit
-                    .as_deref()
-                    .map(|u| format!(" {}", xml(u)))
-                    .unwrap_or_default();
-                let figure =
-                    |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{}{unit}", num(v)));
-                let _ = writeln!(
-                    body,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    xml(&s.name.value),
-                    xml(&m.name.value),
-                    figure(m.value),
-                    figure(m.target)
-                );
-            }
-        }
-        body.push_str("</tbody>\n</table>\n");
-    }
+    body.push_str(&crate::render::html::metrics(
+        map,
+        crate::render::labels::for_lang(map.lang.as_deref()),
+    ));
 }
 
 /// A picture links to other maps' pictures as siblings (`href="./ID.svg"`, as `cjm render`
@@ -324,11 +305,6 @@ pub(super) fn relink(svg: &str, p: &Portfolio, names: &Names) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn num(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Cell content: items one per line, or a dash.
