@@ -357,4 +357,10 @@ fn the_index_shows_the_journey_hierarchy_and_a_library_persona_page_lists_its_ma
             "{map} missing: {page}"
         );
     }
+    // Map pages read metrics as `cjm render` does: days to decision, lower is better.
+    let map = std::fs::read_to_string(out.join("maps/account-opening.html")).unwrap();
+    assert!(
+        map.contains("(lower is better)") && map.contains("✗ behind"),
+        "{map}"
+    );
 }
