@@ -1,0 +1,139 @@
+//! Blocks: the cards and lines of text in a cell, wrapped to the column and measured
+//! before anything is drawn, so a lane is as tall as its tallest cell.
+
+use super::{BODY, CELL_PAD, INK, LINE, MAX_LINES, Mark, SMALL};
+use crate::model::metric::Status;
+use crate::render::labels::Labels;
+use crate::render::text::{self, wrap};
+
+/// One line of text in a block.
+pub(super) struct Line {
+    pub(super) text: String,
+    pub(super) size: f64,
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) color: &'static str,
+}
+
+/// A box of lines in a cell: an action, a touchpoint card, a pain-point badge.
+pub(super) struct Block {
+    pub(super) lines: Vec<Line>,
+    pub(super) fill: Option<(&'static str, &'static str)>,
+    /// The full text, shown as a tooltip, when lines were cut.
+    pub(super) tooltip: Option<String>,
+    pub(super) link: Option<String>,
+    /// A value/target bar under the text: progress toward the target (0..=1.2) in the
+    /// metric's better direction, and where that leaves it.
+    pub(super) bar: Option<(f64, Status)>,
+    pub(super) dot: Option<&'static str>,
+    pub(super) mark: Option<Mark>,
+}
+
+impl Block {
+    pub(super) fn inner_w(&self, col_w: f64) -> f64 {
+        col_w
+            - 2.0 * CELL_PAD
+            - if self.fill.is_some() { 16.0 } else { 0.0 }
+            - if self.dot.is_some() { 12.0 } else { 0.0 }
+    }
+
+    pub(super) fn height(&self) -> f64 {
+        let text: f64 = self.lines.iter().map(|l| l.size * LINE).sum();
+        text + if self.fill.is_some() { 12.0 } else { 0.0 }
+            + if self.bar.is_some() { 10.0 } else { 0.0 }
+    }
+}
+
+/// Builds a block from pieces of text, wrapping each to the column.
+pub(super) struct BlockBuilder {
+    pieces: Vec<(String, f64, bool, bool, &'static str)>,
+    fill: Option<(&'static str, &'static str)>,
+    pub(super) link: Option<String>,
+    pub(super) bar: Option<(f64, Status)>,
+    pub(super) dot: Option<&'static str>,
+    mark: Option<Mark>,
+    /// A description, shown as the tooltip.
+    note: Option<String>,
+}
+
+impl BlockBuilder {
+    pub(super) fn new() -> Self {
+        BlockBuilder {
+            pieces: Vec::new(),
+            fill: None,
+            link: None,
+            bar: None,
+            dot: None,
+            mark: None,
+            note: None,
+        }
+    }
+    /// The item's `description`, which the picture has no room for: its tooltip.
+    pub(super) fn note(mut self, description: Option<&String>) -> Self {
+        self.note = description.cloned();
+        self
+    }
+    /// Marks the block as changed by a diff, with the change in words under it; in a
+    /// stage that is gone, every block is a ghost and the stage header says why.
+    pub(super) fn mark(mut self, l: &Labels, ghost: bool, mark: Option<(Mark, &str)>) -> Self {
+        if ghost {
+            self.mark = Some(Mark::Removed);
+        } else if let Some((m, note)) = mark {
+            let label = if note.is_empty() {
+                m.label(l)
+            } else {
+                format!("{}: {note}", m.label(l))
+            };
+            self.pieces.push((label, SMALL, true, false, m.color()));
+            self.mark = Some(m);
+        }
+        self
+    }
+    pub(super) fn text(mut self, s: &str, size: f64, bold: bool, color: &'static str) -> Self {
+        self.pieces.push((s.to_string(), size, bold, false, color));
+        self
+    }
+    pub(super) fn italic(mut self, s: &str) -> Self {
+        self.pieces.push((s.to_string(), BODY, false, true, INK));
+        self
+    }
+    pub(super) fn fill(mut self, fill: &'static str, stroke: &'static str) -> Self {
+        self.fill = Some((fill, stroke));
+        self
+    }
+    pub(super) fn build(self, col_w: f64) -> Block {
+        let mut block = Block {
+            lines: Vec::new(),
+            fill: self.fill,
+            tooltip: None,
+            link: self.link,
+            bar: self.bar,
+            dot: self.dot,
+            mark: self.mark,
+        };
+        let max = block.inner_w(col_w);
+        let mut cut = false;
+        let mut full = Vec::new();
+        for (s, size, bold, italic, color) in &self.pieces {
+            let (lines, c) = wrap(s, *size * if *bold { 1.06 } else { 1.0 }, max, MAX_LINES);
+            cut |= c;
+            full.push(text::clean(s));
+            for l in lines {
+                block.lines.push(Line {
+                    text: l,
+                    size: *size,
+                    bold: *bold,
+                    italic: *italic,
+                    color,
+                });
+            }
+        }
+        block.tooltip = match (cut, self.note) {
+            (true, Some(note)) => Some(format!("{} — {}", full.join(" — "), text::clean(&note))),
+            (true, None) => Some(full.join(" — ")),
+            (false, Some(note)) => Some(text::clean(&note)),
+            (false, None) => None,
+        };
+        block
+    }
+}

@@ -1,0 +1,174 @@
+//! Drawing primitives: lane backgrounds, blocks, text, tooltips. Everything that
+//! writes SVG elements for laid-out content; nothing here decides layout.
+
+use std::fmt::Write;
+
+use super::block::Block;
+use super::{BODY, CELL_PAD, LINE, MUTED, Mark, PAD, RULE};
+use crate::model::metric::Status;
+use crate::render::text::xml;
+
+pub(super) fn lane_background(
+    body: &mut String,
+    y: f64,
+    h: f64,
+    canvas_w: f64,
+    row: usize,
+    label: &str,
+) {
+    let fill = if row.is_multiple_of(2) {
+        "#f8fafc"
+    } else {
+        "#ffffff"
+    };
+    let _ = writeln!(
+        body,
+        r##"<rect x="{PAD:.1}" y="{y:.1}" width="{:.1}" height="{h:.1}" fill="{fill}"/>"##,
+        canvas_w - 2.0 * PAD
+    );
+    let _ = writeln!(
+        body,
+        r##"<line x1="{PAD:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{RULE}"/>"##,
+        y + h,
+        canvas_w - PAD,
+        y + h
+    );
+    text(body, PAD + 8.0, y + 22.0, label, 12.0, true, false, MUTED);
+}
+
+pub(super) fn block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
+    group_open(body, b.tooltip.as_deref());
+    let ghost = b.mark == Some(Mark::Removed);
+    if ghost {
+        body.push_str(r#"<g opacity="0.55">"#);
+    }
+    if let Some(m) = b.mark {
+        let dash = if ghost {
+            r#" stroke-dasharray="5 4""#
+        } else {
+            ""
+        };
+        // A card's outline hugs the card; bare text (a metric) gets room to breathe.
+        let inset = if b.fill.is_some() { 3.0 } else { 6.0 };
+        let _ = writeln!(
+            body,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="none" stroke="{}" stroke-width="2.5"{dash}/>"#,
+            x + CELL_PAD - inset,
+            y - inset,
+            col_w - 2.0 * CELL_PAD + 2.0 * inset,
+            b.height() + 2.0 * inset,
+            m.color()
+        );
+    }
+    if let Some(link) = &b.link {
+        let _ = write!(
+            body,
+            r#"<a href="{}" target="_blank" rel="noopener noreferrer">"#,
+            xml(link)
+        );
+    }
+    let (mut tx, mut ty) = (x + CELL_PAD, y);
+    if let Some((fill, stroke)) = b.fill {
+        let _ = writeln!(
+            body,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6" fill="{fill}" stroke="{stroke}"/>"#,
+            tx,
+            ty,
+            col_w - 2.0 * CELL_PAD,
+            b.height()
+        );
+        tx += 8.0;
+        ty += 6.0;
+    }
+    if let Some(color) = b.dot {
+        let _ = writeln!(
+            body,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{color}"/>"#,
+            tx + 4.0,
+            ty + BODY * 0.8
+        );
+        tx += 12.0;
+    }
+    for l in &b.lines {
+        ty += l.size * LINE;
+        text(
+            body,
+            tx,
+            ty - l.size * 0.3,
+            &l.text,
+            l.size,
+            l.bold,
+            l.italic,
+            l.color,
+        );
+    }
+    if let Some((frac, status)) = b.bar {
+        let w = col_w - 2.0 * CELL_PAD - 4.0;
+        // The colour repeats what the words beside the figures say (met, close, off).
+        let color = status_colour(status);
+        let _ = writeln!(
+            body,
+            r##"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="5" rx="2.5" fill="#e4e7eb"/>"##,
+            tx,
+            ty + 3.0
+        );
+        let _ = writeln!(
+            body,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="5" rx="2.5" fill="{color}"/>"#,
+            tx,
+            ty + 3.0,
+            w * frac.min(1.0)
+        );
+    }
+    if b.link.is_some() {
+        body.push_str("</a>\n");
+    }
+    if ghost {
+        body.push_str("</g>\n");
+    }
+    group_close(body, b.tooltip.is_some());
+}
+
+pub(super) fn status_colour(status: Status) -> &'static str {
+    match status {
+        Status::Met => "#2f855a",
+        Status::Close => "#b7791f",
+        Status::Behind => "#c53030",
+    }
+}
+
+pub(super) fn group_open(body: &mut String, tooltip: Option<&str>) {
+    if let Some(t) = tooltip {
+        let _ = writeln!(body, "<g><title>{}</title>", xml(t));
+    }
+}
+
+pub(super) fn group_close(body: &mut String, open: bool) {
+    if open {
+        body.push_str("</g>\n");
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn text(
+    body: &mut String,
+    x: f64,
+    y: f64,
+    s: &str,
+    size: f64,
+    bold: bool,
+    italic: bool,
+    color: &str,
+) {
+    let weight = if bold { r#" font-weight="600""# } else { "" };
+    let style = if italic {
+        r#" font-style="italic""#
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        body,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}"{weight}{style} fill="{color}">{}</text>"#,
+        xml(s)
+    );
+}

@@ -1,0 +1,204 @@
+//! The top of the picture: title, meta line and banner, persona cards, stage headers.
+
+use std::fmt::Write;
+
+use super::block::{Block, BlockBuilder};
+use super::{BODY, CELL_PAD, INK, LABEL_W, MUTED, Mark, Overlay, PAD, SMALL, draw};
+use crate::model::Map;
+use crate::render::labels;
+use crate::render::text::wrap;
+
+/// The title, the meta line, the description and a diff's banner; returns the y below.
+pub(super) fn title(body: &mut String, map: &Map, overlay: &Overlay, canvas_w: f64) -> f64 {
+    let l = labels::for_lang(map.lang.as_deref());
+    let mut y = PAD;
+    let (title_lines, _) = wrap(&map.title.value, 26.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+    for l in &title_lines {
+        y += 26.0 * 1.2;
+        draw::text(body, PAD, y, l, 26.0, true, false, INK);
+    }
+    let mut meta = Vec::new();
+    if let Some(kind) = map.kind {
+        meta.push(l.map_type(kind).to_string());
+    }
+    if let Some(owner) = &map.owner {
+        meta.push(format!("{}: {}", l.owner, owner.value));
+    }
+    if let Some(r) = &map.reviewed {
+        meta.push(format!("{} {}", l.reviewed, r.value));
+    }
+    if let Some(b) = &map.baseline {
+        meta.push(format!("{}: {}", l.baseline, b.value));
+    }
+    if !map.tags.is_empty() {
+        meta.push(map.tags.join(", "));
+    }
+    let (meta_lines, _) = wrap(&meta.join("  ·  "), 13.0, canvas_w - 2.0 * PAD, 2);
+    for l in &meta_lines {
+        y += 13.0 * 1.5;
+        draw::text(body, PAD, y, l, 13.0, false, false, MUTED);
+    }
+    if let Some(d) = &map.description {
+        let (lines, _) = wrap(d, BODY, canvas_w - 2.0 * PAD, 3);
+        for l in &lines {
+            y += BODY * 1.5;
+            draw::text(body, PAD, y, l, BODY, false, false, INK);
+        }
+    }
+    for l in &overlay.banner {
+        let (lines, _) = wrap(l, 13.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+        for l in &lines {
+            y += 13.0 * 1.5;
+            draw::text(body, PAD, y, l, 13.0, true, false, INK);
+        }
+    }
+    y
+}
+
+pub(super) fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
+    let l = labels::for_lang(map.lang.as_deref());
+    const CARD_W: f64 = 340.0;
+    let per_row = (((canvas_w - 2.0 * PAD + 16.0) / (CARD_W + 16.0)).floor() as usize).max(1);
+    for row in map.personas.chunks(per_row) {
+        let cards: Vec<Block> = row
+            .iter()
+            .map(|p| {
+                let mut b = BlockBuilder::new().text(&p.name, 14.0, true, INK);
+                if let Some(d) = &p.description {
+                    b = b.text(d, SMALL, false, MUTED);
+                }
+                // Goals and frustrations in ink, the empathy map muted.
+                let goals =
+                    usize::from(!p.goals.is_empty()) + usize::from(!p.frustrations.is_empty());
+                for (k, (label, text)) in crate::render::details::persona(p, l)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let ink = if k < goals { INK } else { MUTED };
+                    b = b.text(&format!("{label}: {text}"), SMALL, false, ink);
+                }
+                b.fill("#fdf6ec", "#e9c46a").build(CARD_W + 2.0 * CELL_PAD)
+            })
+            .collect();
+        let h = cards.iter().map(Block::height).fold(0.0, f64::max);
+        let mut x = PAD - CELL_PAD;
+        for card in &cards {
+            draw::block(body, card, x, y, CARD_W + 2.0 * CELL_PAD);
+            x += CARD_W + 16.0;
+        }
+        y += h + 16.0;
+    }
+    y
+}
+
+/// The stage headers, coloured for a diff's new and removed stages, with a link to the
+/// map that zooms into a stage; returns the y below.
+pub(super) fn stages(
+    body: &mut String,
+    map: &Map,
+    overlay: &Overlay,
+    widths: &[f64],
+    mut y: f64,
+) -> f64 {
+    let l = labels::for_lang(map.lang.as_deref());
+    let grid_x = PAD + LABEL_W;
+    let header_h = map
+        .stages
+        .iter()
+        .zip(widths)
+        .map(|(s, w)| {
+            wrap(&s.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3)
+                .0
+                .len() as f64
+                * 15.0
+                * 1.3
+                + 18.0
+                + if overlay.stages.contains_key(&s.ident.id) {
+                    14.0
+                } else {
+                    0.0
+                }
+                + if s.journey.is_some() { 16.0 } else { 0.0 }
+        })
+        .fold(40.0, f64::max);
+    let mut x = grid_x;
+    for (i, (stage, w)) in map.stages.iter().zip(widths).enumerate() {
+        let mark = overlay.stage_mark(stage);
+        let fill = match mark {
+            Some(Mark::Added) => "#1e7a4a",
+            Some(Mark::Removed) => "#9aa5b1",
+            _ if i.is_multiple_of(2) => "#243b53",
+            _ => "#334e68",
+        };
+        let dash = if mark == Some(Mark::Removed) {
+            r##" stroke="#52606d" stroke-dasharray="6 4""##
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            body,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{header_h:.1}" fill="{fill}"{dash}/>"##,
+            w - 2.0,
+        );
+        if let Some(m @ (Mark::Added | Mark::Removed)) = mark {
+            let tag = if m == Mark::Added {
+                l.new_stage
+            } else {
+                l.removed_stage
+            };
+            draw::text(
+                body,
+                x + CELL_PAD,
+                y + header_h - 6.0,
+                tag,
+                SMALL,
+                false,
+                true,
+                "#ffffff",
+            );
+        }
+        let (lines, cut) = wrap(&stage.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3);
+        draw::group_open(body, cut.then_some(stage.name.value.as_str()));
+        let mut ty = y + 9.0;
+        for l in &lines {
+            ty += 15.0 * 1.3;
+            draw::text(
+                body,
+                x + CELL_PAD,
+                ty - 4.0,
+                l,
+                15.0,
+                true,
+                false,
+                "#ffffff",
+            );
+        }
+        draw::group_close(body, cut);
+        if let Some(child) = &stage.journey {
+            // The map that zooms into this stage; rendered side by side, `ID.svg`.
+            let label = format!("↳ {}: {}", l.zoom_in, child.value);
+            let (shown, _) = wrap(&label, SMALL, w - 2.0 * CELL_PAD, 1);
+            let _ = write!(
+                body,
+                r#"<a href="./{}.svg">"#,
+                crate::render::text::xml(&child.value)
+            );
+            draw::text(
+                body,
+                x + CELL_PAD,
+                ty + 12.0,
+                shown.first().map_or("", String::as_str),
+                SMALL,
+                false,
+                true,
+                "#d9e2ec",
+            );
+            body.push_str("</a>\n");
+        }
+        x += w;
+    }
+    draw::text(body, PAD, y + 24.0, l.stage, 12.0, true, false, MUTED);
+    y += header_h + 2.0;
+
+    y
+}

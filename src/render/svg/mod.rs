@@ -1,0 +1,270 @@
+//! The map as an SVG picture: a header with the personas, stages as columns, lanes as
+//! rows (actions, thoughts, touchpoints, the emotion curve, pain points, opportunities,
+//! metrics and, for service blueprints, the frontstage, backstage and support lanes
+//! around the line of visibility), and a legend.
+//!
+//! Written by hand rather than with the `svg` crate, whose attribute values are not
+//! escaped for quotes. Every user string goes through [`text::xml`]; only `<text>` is
+//! used (no `foreignObject`), nothing is scripted or fetched, and the same map always
+//! gives the same bytes.
+
+mod block;
+mod draw;
+mod emotion;
+mod header;
+mod lanes;
+mod legend;
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::labels::{self, Labels};
+use super::text::{width, xml};
+use crate::model::{Level, Map, Stage};
+use lanes::Lane;
+
+/// How a drawn item changed, for `cjm diff --format svg`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Added,
+    /// A pain point that only the future map has.
+    NewProblem,
+    Changed,
+    Resolved,
+    /// Only in the current map: drawn as a ghost.
+    Removed,
+}
+
+impl Mark {
+    fn color(self) -> &'static str {
+        match self {
+            Mark::Added | Mark::Resolved => "#1e7a4a",
+            Mark::NewProblem => "#97266d",
+            Mark::Changed => "#b7791f",
+            Mark::Removed => "#7b8794",
+        }
+    }
+
+    fn label(self, l: &Labels) -> String {
+        match self {
+            Mark::Added => l.new.to_string(),
+            Mark::NewProblem => l.new_problem.to_string(),
+            Mark::Changed => l.changed.to_string(),
+            Mark::Resolved => format!("✓ {}", l.resolved),
+            Mark::Removed => l.removed.to_string(),
+        }
+    }
+}
+
+/// What a diff adds to the picture: marks on items, ghost stages, the current emotion
+/// curve and a banner. Empty for a plain render.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    /// `(item, id)` → mark and a short note. Metrics are keyed `stage-id/metric name`.
+    pub marks: HashMap<(&'static str, String), (Mark, String)>,
+    /// Stage ids drawn as added or as ghosts.
+    pub stages: HashMap<String, Mark>,
+    /// Stage id → the current map's emotion, drawn as a dashed curve.
+    pub before: HashMap<String, i64>,
+    /// Lines under the title saying what is compared.
+    pub banner: Vec<String>,
+}
+
+impl Overlay {
+    fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.stages.is_empty() && self.banner.is_empty()
+    }
+
+    fn mark(&self, item: &'static str, id: &str) -> Option<(Mark, &str)> {
+        self.marks
+            .get(&(item, id.to_string()))
+            .map(|(m, note)| (*m, note.as_str()))
+    }
+
+    fn stage_mark(&self, stage: &Stage) -> Option<Mark> {
+        self.stages.get(&stage.ident.id).copied()
+    }
+}
+
+pub const FONT: &str = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+
+const PAD: f64 = 24.0;
+const LABEL_W: f64 = 132.0;
+const COL_MIN: f64 = 190.0;
+const COL_MAX: f64 = 280.0;
+const CELL_PAD: f64 = 10.0;
+const BODY: f64 = 12.5;
+const SMALL: f64 = 11.0;
+const LINE: f64 = 1.35;
+const MAX_LINES: usize = 6;
+const EMOTION_H: f64 = 150.0;
+
+const INK: &str = "#1f2933";
+const MUTED: &str = "#52606d";
+const RULE: &str = "#d9e2ec";
+
+/// Emotion −2..+2 → colour, red through grey to green.
+pub fn emotion_color(e: i64) -> &'static str {
+    match e {
+        i64::MIN..=-2 => "#d64545",
+        -1 => "#e8833a",
+        0 => "#8a96a3",
+        1 => "#4caf6e",
+        _ => "#1e9e5a",
+    }
+}
+
+/// Pain-point severity → (fill, border, text colour).
+pub fn severity_colors(s: Option<Level>) -> (&'static str, &'static str, &'static str) {
+    match s {
+        Some(Level::Low) => ("#fff8db", "#e9c46a", INK),
+        Some(Level::Medium) => ("#ffe8cc", "#f4a259", INK),
+        Some(Level::High) => ("#ffd6d6", "#e05c5c", INK),
+        Some(Level::Critical) => ("#b42318", "#7a1610", "#ffffff"),
+        None => ("#f0f4f8", "#bcccdc", INK),
+    }
+}
+
+/// Renders `map` as a standalone SVG document.
+pub fn render(map: &Map) -> String {
+    render_with(map, &Overlay::default())
+}
+
+/// Renders `map` with a diff's marks drawn over it.
+pub fn render_with(map: &Map, overlay: &Overlay) -> String {
+    let widths: Vec<f64> = map.stages.iter().map(lanes::column_width).collect();
+    let grid_w: f64 = widths.iter().sum();
+    let canvas_w = (PAD * 2.0 + LABEL_W + grid_w).max(720.0);
+    let mut body = String::new();
+    let mut y = header::title(&mut body, map, overlay, canvas_w);
+    y = header::personas(&mut body, map, y + 16.0, canvas_w);
+    y = header::stages(&mut body, map, overlay, &widths, y);
+    let lanes = lanes::lanes(map, &widths, overlay);
+    y = grid(&mut body, map, overlay, &lanes, &widths, y, canvas_w);
+    y = legend::research(&mut body, map, y + 18.0, canvas_w);
+    y = legend::legend(&mut body, map, overlay, y, canvas_w);
+    document(map, &body, canvas_w, y + PAD)
+}
+
+/// The lanes under the stage headers, the emotion curve among them.
+fn grid(
+    body: &mut String,
+    map: &Map,
+    overlay: &Overlay,
+    lanes: &[Lane],
+    widths: &[f64],
+    mut y: f64,
+    canvas_w: f64,
+) -> f64 {
+    let l = labels::for_lang(map.lang.as_deref());
+    let grid_x = PAD + LABEL_W;
+    let has_emotion = !overlay.before.is_empty()
+        || map
+            .stages
+            .iter()
+            .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    let emotion_after = lanes
+        .iter()
+        .position(|lane| lane.label == l.touchpoints)
+        .map_or(lanes.len().min(2), |i| i + 1);
+    let mut row = 0;
+    for (li, lane) in lanes.iter().enumerate() {
+        if li == emotion_after && has_emotion {
+            y = emotion::lane(body, map, overlay, widths, y, canvas_w, row);
+            row += 1;
+        }
+        let h = lane
+            .cells
+            .iter()
+            .map(|blocks| blocks.iter().map(|b| b.height() + 8.0).sum::<f64>())
+            .fold(0.0, f64::max)
+            + 2.0 * CELL_PAD
+            - 8.0;
+        if lane.visibility_above {
+            let _ = writeln!(
+                body,
+                r##"<line x1="{PAD:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#486581" stroke-width="1.5" stroke-dasharray="8 5"/>"##,
+                canvas_w - PAD
+            );
+            draw::text(
+                body,
+                canvas_w - PAD - width(l.line_of_visibility, SMALL),
+                y - 4.0,
+                l.line_of_visibility,
+                SMALL,
+                false,
+                true,
+                "#486581",
+            );
+            y += 4.0;
+        }
+        draw::lane_background(body, y, h, canvas_w, row, lane.label);
+        let mut x = grid_x;
+        for (blocks, w) in lane.cells.iter().zip(widths) {
+            let mut by = y + CELL_PAD;
+            for b in blocks {
+                draw::block(body, b, x, by, *w);
+                by += b.height() + 8.0;
+            }
+            x += w;
+        }
+        y += h;
+        row += 1;
+    }
+    if lanes.len() <= emotion_after && has_emotion {
+        y = emotion::lane(body, map, overlay, widths, y, canvas_w, row);
+    }
+    y
+}
+
+/// Wraps the drawing in the `<svg>` element, with a title and a description for
+/// screen readers.
+fn document(map: &Map, body: &str, canvas_w: f64, canvas_h: f64) -> String {
+    let mut out = String::with_capacity(body.len() + 1024);
+    let desc = describe(map);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{canvas_w:.0}" height="{canvas_h:.0}" viewBox="0 0 {canvas_w:.0} {canvas_h:.0}" role="img" aria-labelledby="cjm-title cjm-desc" font-family="{}">"#,
+        xml(FONT)
+    );
+    let _ = writeln!(
+        out,
+        r#"<title id="cjm-title">{}</title>"#,
+        xml(&map.title.value)
+    );
+    let _ = writeln!(out, r#"<desc id="cjm-desc">{}</desc>"#, xml(&desc));
+    let _ = writeln!(
+        out,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    out.push_str(body);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// A sentence for screen readers: what the map is and how the journey feels.
+fn describe(map: &Map) -> String {
+    let stages: Vec<String> = map
+        .stages
+        .iter()
+        .map(|s| match &s.emotion {
+            Some(e) => format!("{} ({:+})", s.name.value, e.value),
+            None => s.name.value.clone(),
+        })
+        .collect();
+    let pains = map.pain_points().count();
+    let opps = map.opportunities().count();
+    format!(
+        "Customer journey map with {} stages: {}. {} pain points, {} opportunities.",
+        map.stages.len(),
+        stages.join(", "),
+        pains,
+        opps
+    )
+}
+
+/// Only web and mail links become links.
+pub fn safe_url(u: &str) -> bool {
+    let lower = u.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
