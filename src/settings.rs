@@ -74,6 +74,22 @@ pub struct Settings {
     pub levels: HashMap<&'static str, Level>,
     /// Days after `reviewed` before `stale-map` fires.
     pub stale_after_days: i64,
+    /// How pictures and documents look: `[render]` and `[labels]`.
+    pub render: RenderSettings,
+}
+
+/// A team's look for every output, from `cjm.toml`. Colours are `#rrggbb`, checked when
+/// the file is read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RenderSettings {
+    /// The title's colour.
+    pub title: Option<String>,
+    /// The stage headers' colour.
+    pub header: Option<String>,
+    /// Opportunity cards and links.
+    pub accent: Option<String>,
+    /// `(language or None for all, label key, text)`: the team's words for cjm's own.
+    pub labels: Vec<(Option<String>, String, String)>,
 }
 
 impl Default for Settings {
@@ -81,6 +97,7 @@ impl Default for Settings {
         Settings {
             levels: HashMap::new(),
             stale_after_days: 365,
+            render: RenderSettings::default(),
         }
     }
 }

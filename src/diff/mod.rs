@@ -244,6 +244,11 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
             _ => {}
         }
         for (lane, a, b) in [
+            (
+                "physical_evidence",
+                &c.physical_evidence,
+                &f.physical_evidence,
+            ),
             ("frontstage", &c.frontstage, &f.frontstage),
             ("backstage", &c.backstage, &f.backstage),
             ("support", &c.support, &f.support),

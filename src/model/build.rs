@@ -180,6 +180,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     .unwrap_or_default(),
             })
             .collect(),
+        physical_evidence: strings(n, "physical_evidence"),
         frontstage: strings(n, "frontstage"),
         backstage: strings(n, "backstage"),
         support: strings(n, "support"),

@@ -160,6 +160,8 @@ pub struct Stage {
     pub pain_points: Vec<PainPoint>,
     pub opportunities: Vec<Opportunity>,
     pub metrics: Vec<Metric>,
+    /// Service blueprint: what the customer sees and touches.
+    pub physical_evidence: Vec<String>,
     pub frontstage: Vec<String>,
     pub backstage: Vec<String>,
     pub support: Vec<String>,

@@ -3,7 +3,7 @@
 //! Built-in sets: en, ru, zh, ja, de, fr, es, pt, ro.
 
 /// The words of one language.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Labels {
     /// Channel names, in the order of [`CHANNELS`].
     pub channels: [&'static str; 15],
@@ -42,6 +42,9 @@ pub struct Labels {
     pub high_pain: &'static str,
     pub critical_pain: &'static str,
     pub line_of_visibility: &'static str,
+    pub physical_evidence: &'static str,
+    pub line_of_interaction: &'static str,
+    pub line_of_internal_interaction: &'static str,
     pub zoom_in: &'static str,
     pub current_emotion: &'static str,
     pub opportunity_legend: &'static str,
@@ -131,6 +134,9 @@ const EN: Labels = Labels {
     high_pain: "high pain",
     critical_pain: "critical pain",
     line_of_visibility: "line of visibility",
+    physical_evidence: "Physical evidence",
+    line_of_interaction: "line of interaction",
+    line_of_internal_interaction: "line of internal interaction",
     zoom_in: "zoom in",
     current_emotion: "current emotion (dashed)",
     opportunity_legend: "opportunity (impact · effort)",
@@ -220,6 +226,9 @@ const RU: Labels = Labels {
     high_pain: "серьёзная проблема",
     critical_pain: "критическая проблема",
     line_of_visibility: "линия видимости",
+    physical_evidence: "Материальные свидетельства",
+    line_of_interaction: "линия взаимодействия",
+    line_of_internal_interaction: "линия внутреннего взаимодействия",
     zoom_in: "подробнее",
     current_emotion: "текущие эмоции (пунктир)",
     opportunity_legend: "возможность (эффект · усилия)",
@@ -309,6 +318,9 @@ const ZH: Labels = Labels {
     high_pain: "高痛点",
     critical_pain: "严重痛点",
     line_of_visibility: "可见线",
+    physical_evidence: "有形展示",
+    line_of_interaction: "互动线",
+    line_of_internal_interaction: "内部互动线",
     zoom_in: "展开",
     current_emotion: "当前情绪（虚线）",
     opportunity_legend: "机会（影响 · 投入）",
@@ -398,6 +410,9 @@ const JA: Labels = Labels {
     high_pain: "重度のペイン",
     critical_pain: "重大なペイン",
     line_of_visibility: "可視線",
+    physical_evidence: "物的証拠",
+    line_of_interaction: "相互作用線",
+    line_of_internal_interaction: "内部相互作用線",
     zoom_in: "詳細",
     current_emotion: "現在の感情（破線）",
     opportunity_legend: "機会（効果 · 工数）",
@@ -487,6 +502,9 @@ const DE: Labels = Labels {
     high_pain: "großes Problem",
     critical_pain: "kritisches Problem",
     line_of_visibility: "Sichtbarkeitslinie",
+    physical_evidence: "Physische Belege",
+    line_of_interaction: "Interaktionslinie",
+    line_of_internal_interaction: "Linie der internen Interaktion",
     zoom_in: "Details",
     current_emotion: "aktuelle Emotion (gestrichelt)",
     opportunity_legend: "Chance (Wirkung · Aufwand)",
@@ -576,6 +594,9 @@ const FR: Labels = Labels {
     high_pain: "friction élevée",
     critical_pain: "friction critique",
     line_of_visibility: "ligne de visibilité",
+    physical_evidence: "Preuves physiques",
+    line_of_interaction: "ligne d’interaction",
+    line_of_internal_interaction: "ligne d’interaction interne",
     zoom_in: "détail",
     current_emotion: "émotion actuelle (pointillés)",
     opportunity_legend: "opportunité (impact · effort)",
@@ -665,6 +686,9 @@ const ES: Labels = Labels {
     high_pain: "dolor alto",
     critical_pain: "dolor crítico",
     line_of_visibility: "línea de visibilidad",
+    physical_evidence: "Evidencia física",
+    line_of_interaction: "línea de interacción",
+    line_of_internal_interaction: "línea de interacción interna",
     zoom_in: "detalle",
     current_emotion: "emoción actual (discontinua)",
     opportunity_legend: "oportunidad (impacto · esfuerzo)",
@@ -754,6 +778,9 @@ const PT: Labels = Labels {
     high_pain: "dor alta",
     critical_pain: "dor crítica",
     line_of_visibility: "linha de visibilidade",
+    physical_evidence: "Evidências físicas",
+    line_of_interaction: "linha de interação",
+    line_of_internal_interaction: "linha de interação interna",
     zoom_in: "detalhe",
     current_emotion: "emoção atual (tracejada)",
     opportunity_legend: "oportunidade (impacto · esforço)",
@@ -843,6 +870,9 @@ const RO: Labels = Labels {
     high_pain: "problemă majoră",
     critical_pain: "problemă critică",
     line_of_visibility: "linia de vizibilitate",
+    physical_evidence: "Dovezi fizice",
+    line_of_interaction: "linia de interacțiune",
+    line_of_internal_interaction: "linia de interacțiune internă",
     zoom_in: "detalii",
     current_emotion: "emoția actuală (punctat)",
     opportunity_legend: "oportunitate (impact · efort)",
@@ -966,6 +996,211 @@ impl Labels {
             Status::Behind => self.behind,
         }
     }
+}
+
+/// The names `[labels]` in `cjm.toml` may override: every label but the channels.
+pub const KEYS: &[&str] = &[
+    "stage",
+    "actions",
+    "thoughts",
+    "touchpoints",
+    "emotion",
+    "pain_points",
+    "opportunities",
+    "metrics",
+    "frontstage",
+    "backstage",
+    "support",
+    "legend",
+    "owner",
+    "reviewed",
+    "baseline",
+    "goals",
+    "frustrations",
+    "target",
+    "lower_is_better",
+    "met",
+    "close",
+    "behind",
+    "pain_point",
+    "resolved",
+    "impact",
+    "effort",
+    "low",
+    "medium",
+    "high",
+    "critical",
+    "low_pain",
+    "medium_pain",
+    "high_pain",
+    "critical_pain",
+    "line_of_visibility",
+    "physical_evidence",
+    "line_of_interaction",
+    "line_of_internal_interaction",
+    "zoom_in",
+    "current_emotion",
+    "opportunity_legend",
+    "metric",
+    "emotion_word",
+    "new",
+    "new_problem",
+    "changed",
+    "removed",
+    "new_stage",
+    "removed_stage",
+    "current_state",
+    "future_state",
+    "day_in_the_life",
+    "service_blueprint",
+    "experience_map",
+    "research",
+    "evidence",
+    "says",
+    "thinks",
+    "does",
+    "feels",
+    "personas",
+    "stages",
+    "journey",
+    "stage_details",
+    "opportunities_ranked",
+    "value",
+    "status_heading",
+    "tags",
+    "about",
+    "touchpoint",
+    "opportunity",
+    "generated_by",
+];
+
+impl Labels {
+    /// Replaces the label `key` (one of [`KEYS`]); false for an unknown key.
+    fn set(&mut self, key: &str, value: &'static str) -> bool {
+        let slot = match key {
+            "stage" => &mut self.stage,
+            "actions" => &mut self.actions,
+            "thoughts" => &mut self.thoughts,
+            "touchpoints" => &mut self.touchpoints,
+            "emotion" => &mut self.emotion,
+            "pain_points" => &mut self.pain_points,
+            "opportunities" => &mut self.opportunities,
+            "metrics" => &mut self.metrics,
+            "frontstage" => &mut self.frontstage,
+            "backstage" => &mut self.backstage,
+            "support" => &mut self.support,
+            "legend" => &mut self.legend,
+            "owner" => &mut self.owner,
+            "reviewed" => &mut self.reviewed,
+            "baseline" => &mut self.baseline,
+            "goals" => &mut self.goals,
+            "frustrations" => &mut self.frustrations,
+            "target" => &mut self.target,
+            "lower_is_better" => &mut self.lower_is_better,
+            "met" => &mut self.met,
+            "close" => &mut self.close,
+            "behind" => &mut self.behind,
+            "pain_point" => &mut self.pain_point,
+            "resolved" => &mut self.resolved,
+            "impact" => &mut self.impact,
+            "effort" => &mut self.effort,
+            "low" => &mut self.low,
+            "medium" => &mut self.medium,
+            "high" => &mut self.high,
+            "critical" => &mut self.critical,
+            "low_pain" => &mut self.low_pain,
+            "medium_pain" => &mut self.medium_pain,
+            "high_pain" => &mut self.high_pain,
+            "critical_pain" => &mut self.critical_pain,
+            "line_of_visibility" => &mut self.line_of_visibility,
+            "physical_evidence" => &mut self.physical_evidence,
+            "line_of_interaction" => &mut self.line_of_interaction,
+            "line_of_internal_interaction" => &mut self.line_of_internal_interaction,
+            "zoom_in" => &mut self.zoom_in,
+            "current_emotion" => &mut self.current_emotion,
+            "opportunity_legend" => &mut self.opportunity_legend,
+            "metric" => &mut self.metric,
+            "emotion_word" => &mut self.emotion_word,
+            "new" => &mut self.new,
+            "new_problem" => &mut self.new_problem,
+            "changed" => &mut self.changed,
+            "removed" => &mut self.removed,
+            "new_stage" => &mut self.new_stage,
+            "removed_stage" => &mut self.removed_stage,
+            "current_state" => &mut self.current_state,
+            "future_state" => &mut self.future_state,
+            "day_in_the_life" => &mut self.day_in_the_life,
+            "service_blueprint" => &mut self.service_blueprint,
+            "experience_map" => &mut self.experience_map,
+            "research" => &mut self.research,
+            "evidence" => &mut self.evidence,
+            "says" => &mut self.says,
+            "thinks" => &mut self.thinks,
+            "does" => &mut self.does,
+            "feels" => &mut self.feels,
+            "personas" => &mut self.personas,
+            "stages" => &mut self.stages,
+            "journey" => &mut self.journey,
+            "stage_details" => &mut self.stage_details,
+            "opportunities_ranked" => &mut self.opportunities_ranked,
+            "value" => &mut self.value,
+            "status_heading" => &mut self.status_heading,
+            "tags" => &mut self.tags,
+            "about" => &mut self.about,
+            "touchpoint" => &mut self.touchpoint,
+            "opportunity" => &mut self.opportunity,
+            "generated_by" => &mut self.generated_by,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+}
+
+/// The labels for `lang` with a team's `[labels]` overrides applied, each override a
+/// `(language or None for all, key, text)`. Built once per distinct set and kept for the
+/// life of the process, so renderers keep taking `&'static` words.
+pub fn with_overrides(
+    lang: Option<&str>,
+    overrides: &[(Option<String>, String, String)],
+) -> &'static Labels {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    let base = for_lang(lang);
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or(tag)
+            .to_ascii_lowercase()
+    };
+    let wanted: Vec<(String, String)> = overrides
+        .iter()
+        .filter(|(only, _, _)| {
+            only.as_deref()
+                .is_none_or(|o| Some(primary(o)) == lang.map(primary))
+        })
+        .map(|(_, k, v)| (k.clone(), v.clone()))
+        .collect();
+    if wanted.is_empty() {
+        return base;
+    }
+    type Key = (usize, Vec<(String, String)>);
+    static BUILT: OnceLock<Mutex<HashMap<Key, &'static Labels>>> = OnceLock::new();
+    let key = (std::ptr::from_ref(base) as usize, wanted);
+    let mut built = BUILT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(found) = built.get(&key) {
+        return found;
+    }
+    let mut labels = base.clone();
+    for (k, v) in &key.1 {
+        labels.set(k, Box::leak(v.clone().into_boxed_str()));
+    }
+    let labels: &'static Labels = Box::leak(Box::new(labels));
+    built.insert(key, labels);
+    labels
 }
 
 #[cfg(test)]

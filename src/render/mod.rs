@@ -13,6 +13,60 @@ pub mod text;
 
 use crate::model::Map;
 
+pub use theme::Theme;
+
+pub mod theme;
+
+/// The lane keys `--lanes` accepts, in the picture's order for a journey map: the
+/// map's own keys, plus `emotion` for the curve.
+pub const LANES: &[&str] = &[
+    "physical_evidence",
+    "actions",
+    "thoughts",
+    "touchpoints",
+    "emotion",
+    "pain_points",
+    "opportunities",
+    "metrics",
+    "frontstage",
+    "backstage",
+    "support",
+];
+
+/// How to draw a map beyond the map itself: which lanes, which colours. The default
+/// draws every lane that has something in it, in cjm's palette.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct View {
+    /// Lane keys to show (`--lanes`, each one of [`LANES`]); `None` shows them all.
+    pub lanes: Option<Vec<String>>,
+    pub theme: Theme,
+    /// The team's words for cjm's own: `(language or None for all, key, text)`.
+    pub labels: Vec<(Option<String>, String, String)>,
+}
+
+impl View {
+    /// The view a folder's `cjm.toml` asks for, with the lanes chosen on the command line.
+    pub fn new(settings: &crate::settings::RenderSettings, lanes: Option<Vec<String>>) -> View {
+        View {
+            lanes,
+            theme: Theme::from_settings(settings),
+            labels: settings.labels.clone(),
+        }
+    }
+
+    /// The words for `map`: its language's, with the team's overrides.
+    pub fn words(&self, map: &Map) -> &'static labels::Labels {
+        labels::with_overrides(map.lang.as_deref(), &self.labels)
+    }
+
+    /// Whether the lane `key` is to be drawn (it may still be empty).
+    pub fn shows(&self, key: &str) -> bool {
+        self.lanes
+            .as_ref()
+            .is_none_or(|keys| keys.iter().any(|k| k == key))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Svg,

@@ -576,3 +576,58 @@ fn markdown_and_html_of_a_russian_map_have_russian_headings() {
         assert!(doc.contains("Этапы") && doc.contains("Метрики"), "{doc}");
     }
 }
+
+/// The y of each lane label and each blueprint line in a rendered picture, top down.
+fn rows_of(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("SVG is XML");
+    let mut rows: Vec<(f64, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        // Lane labels sit in the label column at x = 32; the lines' labels are italic.
+        .filter(|t| t.attribute("x") == Some("32.0") || t.attribute("font-style").is_some())
+        .filter_map(|t| {
+            let y: f64 = t.attribute("y")?.parse().ok()?;
+            Some((y, t.text()?.to_string()))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, t)| t).collect()
+}
+
+#[test]
+fn a_service_blueprint_is_drawn_top_down_as_practitioners_draw_it() {
+    let svg = render("examples/clinic-blueprint.yaml", "svg");
+    let rows = rows_of(&svg);
+    let expected = [
+        "Physical evidence",
+        "Actions",
+        "Thoughts",
+        "Touchpoints",
+        "Emotion",
+        "line of interaction",
+        "Frontstage",
+        "line of visibility",
+        "Backstage",
+        "line of internal interaction",
+        "Support",
+        "Pain points",
+        "Opportunities",
+        "Metrics",
+    ];
+    let found: Vec<&str> = rows
+        .iter()
+        .map(String::as_str)
+        .filter(|r| expected.contains(r))
+        .collect();
+    assert_eq!(found, expected, "{rows:?}");
+}
+
+#[test]
+fn a_journey_map_keeps_the_journey_order_and_draws_no_blueprint_lines() {
+    let svg = render("examples/grocery-current.yaml", "svg");
+    let rows = rows_of(&svg);
+    assert!(!rows.iter().any(|r| r.starts_with("line of")), "{rows:?}");
+    let pains = rows.iter().position(|r| r == "Pain points");
+    let touchpoints = rows.iter().position(|r| r == "Touchpoints");
+    assert!(touchpoints < pains, "{rows:?}");
+}

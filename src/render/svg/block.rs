@@ -16,9 +16,9 @@ pub(super) struct Line {
 }
 
 /// A box of lines in a cell: an action, a touchpoint card, a pain-point badge.
-pub(super) struct Block {
+pub(super) struct Block<'a> {
     pub(super) lines: Vec<Line>,
-    pub(super) fill: Option<(&'static str, &'static str)>,
+    pub(super) fill: Option<(&'a str, &'a str)>,
     /// The full text, shown as a tooltip, when lines were cut.
     pub(super) tooltip: Option<String>,
     pub(super) link: Option<String>,
@@ -29,7 +29,7 @@ pub(super) struct Block {
     pub(super) mark: Option<Mark>,
 }
 
-impl Block {
+impl Block<'_> {
     pub(super) fn inner_w(&self, col_w: f64) -> f64 {
         col_w
             - 2.0 * CELL_PAD
@@ -45,9 +45,9 @@ impl Block {
 }
 
 /// Builds a block from pieces of text, wrapping each to the column.
-pub(super) struct BlockBuilder {
+pub(super) struct BlockBuilder<'a> {
     pieces: Vec<(String, f64, bool, bool, &'static str)>,
-    fill: Option<(&'static str, &'static str)>,
+    fill: Option<(&'a str, &'a str)>,
     pub(super) link: Option<String>,
     pub(super) bar: Option<(f64, Status)>,
     pub(super) dot: Option<&'static str>,
@@ -56,7 +56,7 @@ pub(super) struct BlockBuilder {
     note: Option<String>,
 }
 
-impl BlockBuilder {
+impl<'a> BlockBuilder<'a> {
     pub(super) fn new() -> Self {
         BlockBuilder {
             pieces: Vec::new(),
@@ -97,11 +97,11 @@ impl BlockBuilder {
         self.pieces.push((s.to_string(), BODY, false, true, INK));
         self
     }
-    pub(super) fn fill(mut self, fill: &'static str, stroke: &'static str) -> Self {
+    pub(super) fn fill(mut self, fill: &'a str, stroke: &'a str) -> Self {
         self.fill = Some((fill, stroke));
         self
     }
-    pub(super) fn build(self, col_w: f64) -> Block {
+    pub(super) fn build(self, col_w: f64) -> Block<'a> {
         let mut block = Block {
             lines: Vec::new(),
             fill: self.fill,

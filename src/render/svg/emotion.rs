@@ -3,24 +3,15 @@
 
 use std::fmt::Write;
 
-use super::{EMOTION_H, LABEL_W, MUTED, Mark, Overlay, PAD, SMALL, draw, emotion_color};
-use crate::model::Map;
-use crate::render::labels;
+use super::Picture;
+use super::{EMOTION_H, LABEL_W, MUTED, Mark, PAD, SMALL, draw, emotion_color};
 use crate::render::text::width;
 
 /// The emotion curve: a smooth line through the stage emotions (and touchpoint
 /// emotions, placed across their column), broken where a stage has none.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn lane(
-    body: &mut String,
-    map: &Map,
-    overlay: &Overlay,
-    widths: &[f64],
-    y: f64,
-    canvas_w: f64,
-    row: usize,
-) -> f64 {
-    let l = labels::for_lang(map.lang.as_deref());
+pub(super) fn lane(p: &Picture, body: &mut String, y: f64, row: usize) -> f64 {
+    let (map, overlay, widths, canvas_w, l) = (p.map, p.overlay, &p.widths[..], p.canvas_w, p.l);
     draw::lane_background(body, y, EMOTION_H, canvas_w, row, l.emotion);
     let top = y + 22.0;
     let bottom = y + EMOTION_H - 22.0;

@@ -2,20 +2,19 @@
 
 use std::fmt::Write;
 
+use super::Picture;
 use super::block::{Block, BlockBuilder};
-use super::{BODY, CELL_PAD, INK, LABEL_W, MUTED, Mark, Overlay, PAD, SMALL, draw};
-use crate::model::Map;
-use crate::render::labels;
+use super::{BODY, CELL_PAD, INK, LABEL_W, MUTED, Mark, PAD, SMALL, draw};
 use crate::render::text::wrap;
 
 /// The title, the meta line, the description and a diff's banner; returns the y below.
-pub(super) fn title(body: &mut String, map: &Map, overlay: &Overlay, canvas_w: f64) -> f64 {
-    let l = labels::for_lang(map.lang.as_deref());
+pub(super) fn title(p: &Picture, body: &mut String) -> f64 {
+    let (map, overlay, canvas_w, l) = (p.map, p.overlay, p.canvas_w, p.l);
     let mut y = PAD;
     let (title_lines, _) = wrap(&map.title.value, 26.0 * 1.06, canvas_w - 2.0 * PAD, 3);
     for l in &title_lines {
         y += 26.0 * 1.2;
-        draw::text(body, PAD, y, l, 26.0, true, false, INK);
+        draw::text(body, PAD, y, l, 26.0, true, false, &p.view.theme.title);
     }
     let mut meta = Vec::new();
     if let Some(kind) = map.kind {
@@ -55,8 +54,8 @@ pub(super) fn title(body: &mut String, map: &Map, overlay: &Overlay, canvas_w: f
     y
 }
 
-pub(super) fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
-    let l = labels::for_lang(map.lang.as_deref());
+pub(super) fn personas(pic: &Picture, body: &mut String, mut y: f64) -> f64 {
+    let (map, canvas_w, l) = (pic.map, pic.canvas_w, pic.l);
     const CARD_W: f64 = 340.0;
     let per_row = (((canvas_w - 2.0 * PAD + 16.0) / (CARD_W + 16.0)).floor() as usize).max(1);
     for row in map.personas.chunks(per_row) {
@@ -93,14 +92,8 @@ pub(super) fn personas(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) 
 
 /// The stage headers, coloured for a diff's new and removed stages, with a link to the
 /// map that zooms into a stage; returns the y below.
-pub(super) fn stages(
-    body: &mut String,
-    map: &Map,
-    overlay: &Overlay,
-    widths: &[f64],
-    mut y: f64,
-) -> f64 {
-    let l = labels::for_lang(map.lang.as_deref());
+pub(super) fn stages(p: &Picture, body: &mut String, mut y: f64) -> f64 {
+    let (map, overlay, widths, l) = (p.map, p.overlay, &p.widths[..], p.l);
     let grid_x = PAD + LABEL_W;
     let header_h = map
         .stages
@@ -127,8 +120,7 @@ pub(super) fn stages(
         let fill = match mark {
             Some(Mark::Added) => "#1e7a4a",
             Some(Mark::Removed) => "#9aa5b1",
-            _ if i.is_multiple_of(2) => "#243b53",
-            _ => "#334e68",
+            _ => p.view.theme.header[i % 2].as_str(),
         };
         let dash = if mark == Some(Mark::Removed) {
             r##" stroke="#52606d" stroke-dasharray="6 4""##

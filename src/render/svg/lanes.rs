@@ -1,19 +1,20 @@
 //! What goes in each lane: the map's stages turned into blocks, lane by lane, in the
 //! order the picture shows them.
 
+use super::Picture;
 use super::block::{Block, BlockBuilder};
 use super::{
-    BODY, CELL_PAD, COL_MAX, COL_MIN, INK, MUTED, Mark, Overlay, SMALL, emotion_color, safe_url,
+    BODY, CELL_PAD, COL_MAX, COL_MIN, INK, MUTED, Mark, SMALL, emotion_color, safe_url,
     severity_colors,
 };
+use crate::model::Stage;
 use crate::model::metric::Better;
-use crate::model::{Map, Stage};
-use crate::render::labels;
 use crate::render::text::width;
 
-pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
-    let l = labels::for_lang(map.lang.as_deref());
-    let per_stage = |f: &dyn Fn(&Stage, f64) -> Vec<Block>| -> Vec<Vec<Block>> {
+/// The lanes to draw, in order, as the view asks (`--lanes`).
+pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
+    let (map, overlay, widths, l) = (p.map, p.overlay, &p.widths[..], p.l);
+    let per_stage = |f: &dyn Fn(&Stage, f64) -> Vec<Block<'a>>| -> Vec<Vec<Block<'a>>> {
         map.stages
             .iter()
             .zip(widths)
@@ -21,7 +22,7 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             .collect()
     };
     let ghost = |s: &Stage| overlay.stage_mark(s) == Some(Mark::Removed);
-    let bullets = |s: &Stage, items: &[String], w: f64| -> Vec<Block> {
+    let bullets = |s: &Stage, items: &[String], w: f64| -> Vec<Block<'a>> {
         items
             .iter()
             .map(|a| {
@@ -32,13 +33,21 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
             })
             .collect()
     };
-    let mut lanes = vec![
+    let lanes = vec![
         Lane {
-            label: l.actions,
-            cells: per_stage(&|s, w| bullets(s, &s.actions, w)),
-            visibility_above: false,
+            key: "physical_evidence",
+            label: l.physical_evidence,
+            cells: per_stage(&|s, w| bullets(s, &s.physical_evidence, w)),
+            line_above: None,
         },
         Lane {
+            key: "actions",
+            label: l.actions,
+            cells: per_stage(&|s, w| bullets(s, &s.actions, w)),
+            line_above: None,
+        },
+        Lane {
+            key: "thoughts",
             label: l.thoughts,
             cells: per_stage(&|s, w| {
                 s.thoughts
@@ -51,9 +60,10 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                     })
                     .collect()
             }),
-            visibility_above: false,
+            line_above: None,
         },
         Lane {
+            key: "touchpoints",
             label: l.touchpoints,
             cells: per_stage(&|s, w| {
                 s.touchpoints
@@ -79,9 +89,10 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                     })
                     .collect()
             }),
-            visibility_above: false,
+            line_above: None,
         },
         Lane {
+            key: "pain_points",
             label: l.pain_points,
             cells: per_stage(&|s, w| {
                 s.pain_points
@@ -129,9 +140,10 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                     })
                     .collect()
             }),
-            visibility_above: false,
+            line_above: None,
         },
         Lane {
+            key: "opportunities",
             label: l.opportunities,
             cells: per_stage(&|s, w| {
                 s.opportunities
@@ -152,14 +164,15 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                         }
                         b.mark(l, ghost(s), overlay.mark("opportunity", &o.ident.id))
                             .note(o.description.as_ref())
-                            .fill("#e3f0ff", "#6aa5e8")
+                            .fill(&p.view.theme.accent_fill, &p.view.theme.accent_stroke)
                             .build(w)
                     })
                     .collect()
             }),
-            visibility_above: false,
+            line_above: None,
         },
         Lane {
+            key: "metrics",
             label: l.metrics,
             cells: per_stage(&|s, w| {
                 s.metrics
@@ -199,34 +212,101 @@ pub(super) fn lanes(map: &Map, widths: &[f64], overlay: &Overlay) -> Vec<Lane> {
                     })
                     .collect()
             }),
-            visibility_above: false,
+            line_above: None,
         },
         Lane {
+            key: "frontstage",
             label: l.frontstage,
             cells: per_stage(&|s, w| bullets(s, &s.frontstage, w)),
-            visibility_above: false,
+            line_above: None,
         },
         Lane {
+            key: "backstage",
             label: l.backstage,
             cells: per_stage(&|s, w| bullets(s, &s.backstage, w)),
-            visibility_above: map.is_blueprint(),
+            line_above: None,
         },
         Lane {
+            key: "support",
             label: l.support,
             cells: per_stage(&|s, w| bullets(s, &s.support, w)),
-            visibility_above: false,
+            line_above: None,
         },
     ];
-    lanes.retain(|l| l.cells.iter().any(|c| !c.is_empty()));
-    lanes
+    arrange(p, lanes)
+}
+
+/// Puts the lanes in the picture's order and keeps those with something to show.
+///
+/// A service blueprint is drawn the way practitioners draw one, top to bottom: physical
+/// evidence, the customer's actions (with their thoughts, touchpoints and the emotion
+/// curve), the line of interaction, frontstage, the line of visibility, backstage, the
+/// line of internal interaction, support processes; what the team learned and plans
+/// (pain points, opportunities, metrics) comes after the blueprint. Its three staff lanes
+/// stay even when empty, so the lines always separate what they should and a missing
+/// lane shows as a gap. Other maps keep the journey order and drop empty lanes.
+fn arrange<'a>(p: &Picture, mut lanes: Vec<Lane<'a>>) -> Vec<Lane<'a>> {
+    let l = p.l;
+    let blueprint = p.map.is_blueprint();
+    let order: &[&str] = if blueprint {
+        &[
+            "physical_evidence",
+            "actions",
+            "thoughts",
+            "touchpoints",
+            "frontstage",
+            "backstage",
+            "support",
+            "pain_points",
+            "opportunities",
+            "metrics",
+        ]
+    } else {
+        &[
+            "physical_evidence",
+            "actions",
+            "thoughts",
+            "touchpoints",
+            "pain_points",
+            "opportunities",
+            "metrics",
+            "frontstage",
+            "backstage",
+            "support",
+        ]
+    };
+    let staff = |key: &str| matches!(key, "frontstage" | "backstage" | "support");
+    let mut arranged = Vec::with_capacity(lanes.len());
+    for key in order {
+        if let Some(i) = lanes.iter().position(|lane| lane.key == *key) {
+            let mut lane = lanes.swap_remove(i);
+            if blueprint {
+                lane.line_above = match lane.key {
+                    "frontstage" => Some(l.line_of_interaction),
+                    "backstage" => Some(l.line_of_visibility),
+                    "support" => Some(l.line_of_internal_interaction),
+                    _ => None,
+                };
+            }
+            let filled = lane.cells.iter().any(|c| !c.is_empty());
+            let wanted = p.view.shows(lane.key);
+            if wanted && (filled || (blueprint && staff(lane.key))) {
+                arranged.push(lane);
+            }
+        }
+    }
+    arranged
 }
 
 /// One row of the grid: a cell of blocks per stage.
-pub(super) struct Lane {
+pub(super) struct Lane<'a> {
+    /// The map's key for the lane (`pain_points`), as `--lanes` names it.
+    pub(super) key: &'static str,
     pub(super) label: &'static str,
-    pub(super) cells: Vec<Vec<Block>>,
-    /// Draw the line of visibility above this lane.
-    pub(super) visibility_above: bool,
+    pub(super) cells: Vec<Vec<Block<'a>>>,
+    /// A blueprint's line drawn above this lane (interaction, visibility, internal
+    /// interaction), by its label.
+    pub(super) line_above: Option<&'static str>,
 }
 
 /// Columns as wide as their longest text wants, within bounds.

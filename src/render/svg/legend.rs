@@ -2,20 +2,19 @@
 
 use std::fmt::Write;
 
-use super::{INK, MUTED, Mark, Overlay, PAD, SMALL, draw, emotion_color, severity_colors};
+use super::Picture;
+use super::{INK, MUTED, Mark, PAD, SMALL, draw, emotion_color, severity_colors};
 use crate::model::Level;
-use crate::model::Map;
 use crate::model::metric::Status;
-use crate::render::labels;
 use crate::render::text::{width, wrap, xml};
 
 /// The evidence behind the map: each study numbered as the pain points cite it, with
 /// its kind, date, summary and link.
-pub(super) fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
+pub(super) fn research(p: &Picture, body: &mut String, mut y: f64) -> f64 {
+    let (map, canvas_w, l) = (p.map, p.canvas_w, p.l);
     if map.research.is_empty() {
         return y;
     }
-    let l = labels::for_lang(map.lang.as_deref());
     draw::text(body, PAD, y + 4.0, l.research, SMALL, true, false, INK);
     y += 6.0;
     let max = canvas_w - 2.0 * PAD;
@@ -41,7 +40,11 @@ pub(super) fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) 
                 SMALL,
                 false,
                 false,
-                if link.is_some() { "#1d4ed8" } else { INK },
+                if link.is_some() {
+                    &p.view.theme.link
+                } else {
+                    INK
+                },
             );
         }
         if link.is_some() {
@@ -51,20 +54,14 @@ pub(super) fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) 
     y + 18.0
 }
 
-enum Swatch {
-    Dot(&'static str),
-    Box(&'static str, &'static str),
-    Bar(&'static str),
+enum Swatch<'a> {
+    Dot(&'a str),
+    Box(&'a str, &'a str),
+    Bar(&'a str),
 }
 
-pub(super) fn legend(
-    body: &mut String,
-    map: &Map,
-    overlay: &Overlay,
-    y: f64,
-    canvas_w: f64,
-) -> f64 {
-    let l = labels::for_lang(map.lang.as_deref());
+pub(super) fn legend(p: &Picture, body: &mut String, y: f64) -> f64 {
+    let (map, overlay, canvas_w, l) = (p.map, p.overlay, p.canvas_w, p.l);
     let mut items: Vec<(Swatch, String)> = Vec::new();
     if !overlay.is_empty() {
         for m in [
@@ -80,11 +77,12 @@ pub(super) fn legend(
     if !overlay.before.is_empty() {
         items.push((Swatch::Bar("#9aa5b1"), l.current_emotion.to_string()));
     }
-    let has_emotion = !overlay.before.is_empty()
-        || map
-            .stages
-            .iter()
-            .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    let has_emotion = p.view.shows("emotion")
+        && (!overlay.before.is_empty()
+            || map
+                .stages
+                .iter()
+                .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some())));
     for e in [-2, -1, 0, 1, 2].into_iter().filter(|_| has_emotion) {
         let label = if e == 0 {
             "0".to_string()
@@ -96,7 +94,7 @@ pub(super) fn legend(
             format!("{} {label}", l.emotion_word),
         ));
     }
-    if map.pain_points().next().is_some() {
+    if p.view.shows("pain_points") && map.pain_points().next().is_some() {
         for level in [Level::Low, Level::Medium, Level::High, Level::Critical] {
             let (fill, stroke, _) = severity_colors(Some(level));
             items.push((
@@ -111,17 +109,19 @@ pub(super) fn legend(
             ));
         }
     }
-    if map.opportunities().next().is_some() {
+    if p.view.shows("opportunities") && map.opportunities().next().is_some() {
         items.push((
-            Swatch::Box("#e3f0ff", "#6aa5e8"),
+            Swatch::Box(&p.view.theme.accent_fill, &p.view.theme.accent_stroke),
             l.opportunity_legend.to_string(),
         ));
     }
-    if map.stages.iter().any(|s| {
-        s.metrics
-            .iter()
-            .any(|m| m.value.is_some() && m.target.is_some())
-    }) {
+    if p.view.shows("metrics")
+        && map.stages.iter().any(|s| {
+            s.metrics
+                .iter()
+                .any(|m| m.value.is_some() && m.target.is_some())
+        })
+    {
         for status in [Status::Met, Status::Close, Status::Behind] {
             items.push((
                 Swatch::Bar(draw::status_colour(status)),

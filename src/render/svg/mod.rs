@@ -18,7 +18,8 @@ mod legend;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::labels::{self, Labels};
+use super::View;
+use super::labels::Labels;
 use super::text::{width, xml};
 use crate::model::{Level, Map, Stage};
 use lanes::Lane;
@@ -132,45 +133,61 @@ pub fn render(map: &Map) -> String {
 
 /// Renders `map` with a diff's marks drawn over it.
 pub fn render_with(map: &Map, overlay: &Overlay) -> String {
+    render_view(map, overlay, &View::default())
+}
+
+/// Renders `map` as `view` asks (lanes, colours, words), with a diff's marks if any.
+pub fn render_view(map: &Map, overlay: &Overlay, view: &View) -> String {
     let widths: Vec<f64> = map.stages.iter().map(lanes::column_width).collect();
     let grid_w: f64 = widths.iter().sum();
-    let canvas_w = (PAD * 2.0 + LABEL_W + grid_w).max(720.0);
+    let p = Picture {
+        map,
+        overlay,
+        view,
+        l: view.words(map),
+        widths,
+        canvas_w: (PAD * 2.0 + LABEL_W + grid_w).max(720.0),
+    };
     let mut body = String::new();
-    let mut y = header::title(&mut body, map, overlay, canvas_w);
-    y = header::personas(&mut body, map, y + 16.0, canvas_w);
-    y = header::stages(&mut body, map, overlay, &widths, y);
-    let lanes = lanes::lanes(map, &widths, overlay);
-    y = grid(&mut body, map, overlay, &lanes, &widths, y, canvas_w);
-    y = legend::research(&mut body, map, y + 18.0, canvas_w);
-    y = legend::legend(&mut body, map, overlay, y, canvas_w);
-    document(map, &body, canvas_w, y + PAD)
+    let mut y = header::title(&p, &mut body);
+    y = header::personas(&p, &mut body, y + 16.0);
+    y = header::stages(&p, &mut body, y);
+    let lanes = lanes::lanes(&p);
+    y = grid(&p, &mut body, &lanes, y);
+    y = legend::research(&p, &mut body, y + 18.0);
+    y = legend::legend(&p, &mut body, y);
+    document(map, &body, p.canvas_w, y + PAD)
+}
+
+/// What every part of the picture needs to know.
+struct Picture<'a> {
+    map: &'a Map,
+    overlay: &'a Overlay,
+    view: &'a View,
+    l: &'static Labels,
+    /// One column width per stage.
+    widths: Vec<f64>,
+    canvas_w: f64,
 }
 
 /// The lanes under the stage headers, the emotion curve among them.
-fn grid(
-    body: &mut String,
-    map: &Map,
-    overlay: &Overlay,
-    lanes: &[Lane],
-    widths: &[f64],
-    mut y: f64,
-    canvas_w: f64,
-) -> f64 {
-    let l = labels::for_lang(map.lang.as_deref());
+fn grid(p: &Picture, body: &mut String, lanes: &[Lane<'_>], mut y: f64) -> f64 {
+    let (map, overlay, widths, canvas_w) = (p.map, p.overlay, &p.widths[..], p.canvas_w);
     let grid_x = PAD + LABEL_W;
-    let has_emotion = !overlay.before.is_empty()
-        || map
-            .stages
-            .iter()
-            .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some()));
+    let has_emotion = p.view.shows("emotion")
+        && (!overlay.before.is_empty()
+            || map
+                .stages
+                .iter()
+                .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some())));
     let emotion_after = lanes
         .iter()
-        .position(|lane| lane.label == l.touchpoints)
+        .position(|lane| lane.key == "touchpoints")
         .map_or(lanes.len().min(2), |i| i + 1);
     let mut row = 0;
     for (li, lane) in lanes.iter().enumerate() {
         if li == emotion_after && has_emotion {
-            y = emotion::lane(body, map, overlay, widths, y, canvas_w, row);
+            y = emotion::lane(p, body, y, row);
             row += 1;
         }
         let h = lane
@@ -180,7 +197,8 @@ fn grid(
             .fold(0.0, f64::max)
             + 2.0 * CELL_PAD
             - 8.0;
-        if lane.visibility_above {
+        if let Some(line) = lane.line_above {
+            y += 14.0;
             let _ = writeln!(
                 body,
                 r##"<line x1="{PAD:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#486581" stroke-width="1.5" stroke-dasharray="8 5"/>"##,
@@ -188,9 +206,9 @@ fn grid(
             );
             draw::text(
                 body,
-                canvas_w - PAD - width(l.line_of_visibility, SMALL),
+                canvas_w - PAD - width(line, SMALL),
                 y - 4.0,
-                l.line_of_visibility,
+                line,
                 SMALL,
                 false,
                 true,
@@ -212,7 +230,7 @@ fn grid(
         row += 1;
     }
     if lanes.len() <= emotion_after && has_emotion {
-        y = emotion::lane(body, map, overlay, widths, y, canvas_w, row);
+        y = emotion::lane(p, body, y, row);
     }
     y
 }
