@@ -3,6 +3,7 @@
 //! it, and each persona's goals, frustrations and empathy map. Printers only escape and
 //! lay out.
 
+use super::View;
 use super::labels::Labels;
 use crate::model::{Map, Persona};
 
@@ -10,7 +11,12 @@ use crate::model::{Map, Persona};
 pub type Line = (&'static str, String);
 
 /// A stage's details, in lane order; stages with nothing beyond the tables have none.
-pub fn stages<'a>(map: &'a Map, l: &Labels) -> Vec<(&'a str, Vec<Line>)> {
+///
+/// A service blueprint's lanes (physical evidence, actions, frontstage, backstage,
+/// support) are left out: the blueprint table shows them. `view` drops the lanes not
+/// asked for.
+pub fn stages<'a>(map: &'a Map, l: &Labels, view: &View) -> Vec<(&'a str, Vec<Line>)> {
+    let blueprint = map.is_blueprint();
     map.stages
         .iter()
         .map(|s| {
@@ -18,19 +24,28 @@ pub fn stages<'a>(map: &'a Map, l: &Labels) -> Vec<(&'a str, Vec<Line>)> {
             if let Some(d) = &s.description {
                 lines.push((l.about, d.clone()));
             }
-            if !s.actions.is_empty() {
-                lines.push((l.actions, s.actions.join("; ")));
+            for (key, label, lane) in [
+                (
+                    "physical_evidence",
+                    l.physical_evidence,
+                    &s.physical_evidence,
+                ),
+                ("actions", l.actions, &s.actions),
+            ] {
+                if !blueprint && view.shows(key) && !lane.is_empty() {
+                    lines.push((label, lane.join("; ")));
+                }
             }
-            if !s.thoughts.is_empty() {
+            if view.shows("thoughts") && !s.thoughts.is_empty() {
                 let quoted: Vec<String> = s.thoughts.iter().map(|t| format!("“{t}”")).collect();
                 lines.push((l.thoughts, quoted.join(" ")));
             }
-            for t in &s.touchpoints {
+            for t in s.touchpoints.iter().filter(|_| view.shows("touchpoints")) {
                 if let Some(d) = &t.description {
                     lines.push((l.touchpoint, format!("{}: {d}", t.name.value)));
                 }
             }
-            for p in &s.pain_points {
+            for p in s.pain_points.iter().filter(|_| view.shows("pain_points")) {
                 let cited: Vec<String> = p
                     .evidence
                     .iter()
@@ -51,17 +66,21 @@ pub fn stages<'a>(map: &'a Map, l: &Labels) -> Vec<(&'a str, Vec<Line>)> {
                     lines.push((l.pain_point, text));
                 }
             }
-            for o in &s.opportunities {
+            for o in s
+                .opportunities
+                .iter()
+                .filter(|_| view.shows("opportunities"))
+            {
                 if let Some(d) = &o.description {
                     lines.push((l.opportunity, format!("{}: {d}", o.name.value)));
                 }
             }
-            for (label, lane) in [
-                (l.frontstage, &s.frontstage),
-                (l.backstage, &s.backstage),
-                (l.support, &s.support),
+            for (key, label, lane) in [
+                ("frontstage", l.frontstage, &s.frontstage),
+                ("backstage", l.backstage, &s.backstage),
+                ("support", l.support, &s.support),
             ] {
-                if !lane.is_empty() {
+                if !blueprint && view.shows(key) && !lane.is_empty() {
                     lines.push((label, lane.join("; ")));
                 }
             }

@@ -5,25 +5,10 @@
 
 use std::fmt::Write;
 
+use super::View;
+use super::document::{self, Block, Document, Line, Row, Style, Table};
 use super::text::{clean, markdown as md};
-use crate::model::{Level, Map};
-
-fn face(e: i64) -> &'static str {
-    match e {
-        i64::MIN..=-2 => "😣",
-        -1 => "🙁",
-        0 => "😐",
-        1 => "🙂",
-        _ => "😄",
-    }
-}
-
-fn emotion(e: Option<i64>) -> String {
-    e.map_or("—".to_string(), |e| match e {
-        0 => format!("{} 0", face(e)),
-        _ => format!("{} {e:+}", face(e)),
-    })
-}
+use crate::model::Map;
 
 /// A link only for web and mail addresses, with the characters that could end it encoded.
 fn link(name: &str, url: Option<&str>) -> String {
@@ -50,243 +35,140 @@ fn link(name: &str, url: Option<&str>) -> String {
     }
 }
 
-fn list(items: &[String]) -> String {
-    if items.is_empty() {
-        "—".to_string()
-    } else {
-        items.join("<br>")
-    }
-}
-
-fn num(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-use super::labels::capitalised as cap;
-
+/// The map as Markdown, every lane and cjm's own words.
 pub fn render(map: &Map) -> String {
-    let l = super::labels::for_lang(map.lang.as_deref());
+    render_view(map, &View::default())
+}
+
+/// The map as Markdown, as `view` asks.
+pub fn render_view(map: &Map, view: &View) -> String {
+    print(&document::build(map, view), map)
+}
+
+fn print(doc: &Document, map: &Map) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md(&map.title.value));
-    let mut meta = Vec::new();
-    if let Some(k) = map.kind {
-        meta.push(format!("**{}**", l.map_type(k)));
+    let _ = writeln!(out, "# {}\n", md(&doc.title));
+    if !doc.meta.is_empty() {
+        let parts: Vec<String> = doc.meta.iter().map(|l| line(l)).collect();
+        let _ = writeln!(out, "{}\n", parts.join(" · "));
     }
-    if let Some(o) = &map.owner {
-        meta.push(format!("{}: {}", l.owner, md(&o.value)));
-    }
-    if let Some(r) = &map.reviewed {
-        meta.push(format!("{}: {}", l.reviewed, r.value));
-    }
-    if let Some(b) = &map.baseline {
-        meta.push(format!(
-            "{}: `{}`",
-            l.baseline,
-            clean(&b.value).replace('`', "'")
-        ));
-    }
-    if !map.tags.is_empty() {
-        meta.push(format!(
-            "{}: {}",
-            l.tags,
-            map.tags
-                .iter()
-                .map(|t| md(t))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    if !meta.is_empty() {
-        let _ = writeln!(out, "{}\n", meta.join(" · "));
-    }
-    if let Some(d) = &map.description {
+    if let Some(d) = &doc.description {
         let _ = writeln!(out, "{}\n", md(d));
     }
-
-    if !map.personas.is_empty() {
-        let _ = writeln!(out, "## {}\n", l.personas);
-        for p in &map.personas {
-            let _ = write!(out, "- **{}**", md(&p.name));
-            if let Some(d) = &p.description {
-                let _ = write!(out, ": {}", md(d));
-            }
-            out.push('\n');
-            for (label, text) in super::details::persona(p, l) {
-                let _ = writeln!(out, "  - {label}: {}", md(&text));
-            }
+    for section in &doc.sections {
+        let _ = writeln!(out, "## {}\n", md(&section.heading));
+        for b in &section.blocks {
+            block(&mut out, b, map);
         }
-        out.push('\n');
     }
-
+    let (generated, id) = &doc.footer;
     let _ = writeln!(
         out,
-        "## {}\n\n```mermaid\n{}```\n",
-        l.journey,
-        super::mermaid::render(map)
-    );
-
-    let _ = writeln!(out, "## {}\n", l.stages);
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |",
-        l.stage, l.emotion, l.touchpoints, l.pain_points, l.opportunities
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|");
-    for s in &map.stages {
-        let touchpoints: Vec<String> = s
-            .touchpoints
-            .iter()
-            .map(|t| {
-                let mut cell = link(&t.name.value, t.url.as_deref());
-                if let Some(c) = &t.channel {
-                    let _ = write!(cell, " ({})", md(l.channel(c)));
-                }
-                if let Some(e) = t.emotion {
-                    let _ = write!(cell, " {}", face(e));
-                }
-                cell
-            })
-            .collect();
-        let pains: Vec<String> = s
-            .pain_points
-            .iter()
-            .map(|p| {
-                let sev = p
-                    .severity
-                    .map(|v| format!(" *{}*", l.level(v)))
-                    .unwrap_or_default();
-                if p.resolved {
-                    format!("~~{}~~ {}", md(&p.name.value), l.resolved)
-                } else {
-                    format!("{}{sev}", md(&p.name.value))
-                }
-            })
-            .collect();
-        let opps: Vec<String> = s.opportunities.iter().map(|o| md(&o.name.value)).collect();
-        let _ = writeln!(
-            out,
-            "| **{}** | {} | {} | {} | {} |",
-            md(&s.name.value),
-            emotion(s.emotion.as_ref().map(|e| e.value)),
-            list(&touchpoints),
-            list(&pains),
-            list(&opps)
-        );
-    }
-    out.push('\n');
-
-    let mut opps: Vec<_> = map.opportunities().collect();
-    if !opps.is_empty() {
-        // Highest impact first; among equals, least effort first.
-        let rank = |l: Option<Level>| l.map_or(0, |l| l as i32 + 1);
-        opps.sort_by_key(|(_, o)| (-rank(o.impact), o.effort.map_or(9, |l| l as i32)));
-        let _ = writeln!(out, "## {}\n", l.opportunities_ranked);
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            l.opportunity,
-            l.stage,
-            cap(l.impact),
-            cap(l.effort),
-            l.owner,
-            l.pain_points
-        );
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
-        for (s, o) in opps {
-            let addresses: Vec<String> = o
-                .addresses
-                .iter()
-                .map(|a| format!("`{}`", clean(&a.value).replace('`', "'")))
-                .collect();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                md(&o.name.value),
-                md(&s.name.value),
-                o.impact.map_or("—", |v| l.level(v)),
-                o.effort.map_or("—", |v| l.level(v)),
-                o.owner.as_ref().map_or("—".to_string(), |w| md(&w.value)),
-                if addresses.is_empty() {
-                    "—".to_string()
-                } else {
-                    addresses.join(", ")
-                }
-            );
-        }
-        out.push('\n');
-    }
-
-    let details = super::details::stages(map, l);
-    if !details.is_empty() {
-        let _ = writeln!(out, "## {}\n", l.stage_details);
-        for (stage, lines) in details {
-            let _ = writeln!(out, "### {}\n", md(stage));
-            for (label, text) in lines {
-                let _ = writeln!(out, "- **{}**: {}", cap(label), md(&text));
-            }
-            out.push('\n');
-        }
-    }
-
-    if map.stages.iter().any(|s| !s.metrics.is_empty()) {
-        let _ = writeln!(out, "## {}\n", l.metrics);
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            l.stage,
-            cap(l.metric),
-            l.value,
-            cap(l.target),
-            l.status_heading
-        );
-        let _ = writeln!(out, "|---|---|---|---|---|");
-        for s in &map.stages {
-            for m in &s.metrics {
-                let unit = m
-                    .unit
-                    .as_deref()
-                    .map(|u| format!(" {}", md(u)))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} |",
-                    md(&s.name.value),
-                    md(&m.name.value),
-                    m.value
-                        .map_or("—".to_string(), |v| format!("{}{unit}", num(v))),
-                    m.target.map_or("—".to_string(), |v| format!(
-                        "{}{unit}{}",
-                        num(v),
-                        if m.better == crate::model::metric::Better::Lower {
-                            format!(" ({})", l.lower_is_better)
-                        } else {
-                            String::new()
-                        }
-                    )),
-                    m.status().map_or("—".to_string(), |s| format!(
-                        "{} {}",
-                        s.symbol(),
-                        l.status(s)
-                    )),
-                );
-            }
-        }
-        out.push('\n');
-    }
-    let research = super::details::research(map);
-    if !research.is_empty() {
-        let _ = writeln!(out, "## {}\n", l.research);
-        for (i, (line, url)) in research.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, link(line, *url));
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(
-        out,
-        "<sub>{} `{}`.</sub>",
-        l.generated_by,
-        clean(&map.id.id).replace('`', "'")
+        "<sub>{generated} `{}`.</sub>",
+        clean(id).replace('`', "'")
     );
     out
+}
+
+fn block(out: &mut String, b: &Block, map: &Map) {
+    match b {
+        Block::Paragraph(l) => {
+            let _ = writeln!(out, "{}\n", line(l));
+        }
+        Block::List { ordered, items } => {
+            for (i, (item, subs)) in items.iter().enumerate() {
+                if *ordered {
+                    let _ = writeln!(out, "{}. {}", i + 1, line(item));
+                } else {
+                    let _ = writeln!(out, "- {}", line(item));
+                }
+                for sub in subs {
+                    let _ = writeln!(out, "  - {}", line(sub));
+                }
+            }
+            out.push('\n');
+        }
+        Block::Table(t) => table(out, t),
+        Block::Part(heading, blocks) => {
+            let _ = writeln!(out, "### {}\n", md(heading));
+            for b in blocks {
+                block(out, b, map);
+            }
+        }
+        Block::Journey => {
+            let _ = writeln!(out, "```mermaid\n{}```\n", super::mermaid::render(map));
+        }
+    }
+}
+
+fn table(out: &mut String, t: &Table) {
+    let head: Vec<String> = t.head.iter().map(|h| md(h)).collect();
+    let _ = writeln!(out, "| {} |", head.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(t.head.len()));
+    for row in &t.rows {
+        match row {
+            Row::Cells(cells) => {
+                let printed: Vec<String> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, cell)| {
+                        if cell.is_empty() {
+                            return "—".to_string();
+                        }
+                        let text = cell
+                            .iter()
+                            .map(|l| line(l))
+                            .collect::<Vec<_>>()
+                            .join("<br>");
+                        if i == 0 && t.row_headers {
+                            format!("**{text}**")
+                        } else {
+                            text
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(out, "| {} |", printed.join(" | "));
+            }
+            Row::Line(label) => {
+                let rest = " |".repeat(t.head.len().saturating_sub(1));
+                let _ = writeln!(out, "| *— {} —* |{rest}", md(label));
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn line(runs: &Line) -> String {
+    let mut out = String::new();
+    for r in runs {
+        match &r.style {
+            Style::Plain => out.push_str(&md(&r.text)),
+            Style::Label | Style::Muted => out.push_str(&label(&r.text)),
+            Style::Strong => {
+                let _ = write!(out, "**{}**", md(&r.text));
+            }
+            Style::Em => {
+                let _ = write!(out, "*{}*", md(&r.text));
+            }
+            Style::Struck => {
+                let _ = write!(out, "~~{}~~", md(&r.text));
+            }
+            Style::Code => {
+                let _ = write!(out, "`{}`", clean(&r.text).replace('`', "'"));
+            }
+            Style::Link(u) => out.push_str(&link(&r.text, Some(u))),
+        }
+    }
+    out
+}
+
+/// cjm's own words: escaped, but without the escapes that only guard against a user's
+/// text forming links or lists (brackets and backticks stay escaped, so nothing can).
+fn label(text: &str) -> String {
+    md(text)
+        .replace("&#58;", ":")
+        .replace("\\(", "(")
+        .replace("\\)", ")")
+        .replace("\\-", "-")
+        .replace("\\+", "+")
 }

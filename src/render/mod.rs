@@ -2,6 +2,7 @@
 //! Renderers take a checked [`Map`] and return text; they never fail and never print.
 
 pub mod details;
+pub mod document;
 pub mod html;
 pub mod labels;
 pub mod markdown;
@@ -42,6 +43,8 @@ pub struct View {
     pub theme: Theme,
     /// The team's words for cjm's own: `(language or None for all, key, text)`.
     pub labels: Vec<(Option<String>, String, String)>,
+    /// Leave out the picture's own title block: a page around it already shows it.
+    pub bare: bool,
 }
 
 impl View {
@@ -51,6 +54,7 @@ impl View {
             lanes,
             theme: Theme::from_settings(settings),
             labels: settings.labels.clone(),
+            bare: false,
         }
     }
 

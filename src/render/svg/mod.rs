@@ -149,7 +149,11 @@ pub fn render_view(map: &Map, overlay: &Overlay, view: &View) -> String {
         canvas_w: (PAD * 2.0 + LABEL_W + grid_w).max(720.0),
     };
     let mut body = String::new();
-    let mut y = header::title(&p, &mut body);
+    let mut y = if view.bare {
+        PAD - 16.0
+    } else {
+        header::title(&p, &mut body)
+    };
     y = header::personas(&p, &mut body, y + 16.0);
     y = header::stages(&p, &mut body, y);
     let lanes = lanes::lanes(&p);
