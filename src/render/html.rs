@@ -36,7 +36,7 @@ pub fn render_view(map: &Map, view: &View) -> String {
         theme.title, theme.link
     );
     if !doc.meta.is_empty() {
-        let parts: Vec<String> = doc.meta.iter().map(|l| line(l)).collect();
+        let parts: Vec<String> = doc.meta.iter().map(line).collect();
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", parts.join(" · "));
     }
     if let Some(d) = &doc.description {

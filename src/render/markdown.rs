@@ -49,7 +49,7 @@ fn print(doc: &Document, map: &Map) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&doc.title));
     if !doc.meta.is_empty() {
-        let parts: Vec<String> = doc.meta.iter().map(|l| line(l)).collect();
+        let parts: Vec<String> = doc.meta.iter().map(line).collect();
         let _ = writeln!(out, "{}\n", parts.join(" · "));
     }
     if let Some(d) = &doc.description {
@@ -115,11 +115,7 @@ fn table(out: &mut String, t: &Table) {
                         if cell.is_empty() {
                             return "—".to_string();
                         }
-                        let text = cell
-                            .iter()
-                            .map(|l| line(l))
-                            .collect::<Vec<_>>()
-                            .join("<br>");
+                        let text = cell.iter().map(line).collect::<Vec<_>>().join("<br>");
                         if i == 0 && t.row_headers {
                             format!("**{text}**")
                         } else {
