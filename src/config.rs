@@ -8,6 +8,16 @@
 //!
 //! [options]
 //! stale-after-days = 180                # for stale-map; 365 by default
+//!
+//! [render]                              # a team's colours, in every output
+//! title = "#0b5394"
+//! header = "#0b5394"                    # stage headers
+//! accent = "#e69138"                    # opportunity cards and links
+//!
+//! [labels]                              # a team's words for cjm's own
+//! pain_points = "Friction"
+//! [labels.ru]                           # only for maps with `lang: ru`
+//! pain_points = "Трения"
 //! ```
 //!
 //! Mistakes in the file (bad TOML, unknown rules or keys, bad values) are findings in
@@ -36,9 +46,14 @@ struct RawConfig {
     rules: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
     #[serde(default)]
     options: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    render: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    labels: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
 }
 
 const OPTIONS: &[&str] = &["stale-after-days"];
+const RENDER: &[&str] = &["title", "header", "accent"];
 
 /// A `cjm.toml` that was read, with its findings.
 #[derive(Debug)]
@@ -235,11 +250,130 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
                     }
                 }
             }
+            render(&mut settings, raw.render, &span_of, &mut out);
+            labels(&mut settings, raw.labels, None, &span_of, &mut out);
         }
     }
     source.attach_lines(&mut out);
     crate::codes::debug_assert_known(&out);
     (settings, out)
+}
+
+type Table = HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>;
+
+/// `[render]`: colours as `#rrggbb` (or `#rgb`).
+fn render(
+    settings: &mut Settings,
+    table: Table,
+    span_of: &dyn Fn(std::ops::Range<usize>) -> Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in entries {
+        let slot = match key.get_ref().as_str() {
+            "title" => &mut settings.render.title,
+            "header" => &mut settings.render.header,
+            "accent" => &mut settings.render.accent,
+            other => {
+                let help = match did_you_mean(other, RENDER.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("`[render]` sets: {}", RENDER.join(", ")),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "invalid-config",
+                        span_of(key.span()),
+                        format!("there is no render setting named `{other}`"),
+                    )
+                    .with_help(help),
+                );
+                continue;
+            }
+        };
+        match value.get_ref().as_str() {
+            Some(c) if crate::render::theme::parse(c).is_some() => *slot = Some(c.to_string()),
+            _ => out.push(
+                Diagnostic::error(
+                    "invalid-config",
+                    span_of(value.span()),
+                    format!("`{}` must be a colour like \"#0b5394\"", key.get_ref()),
+                )
+                .with_help("write it as `#` and six (or three) hex digits, in quotes"),
+            ),
+        }
+    }
+}
+
+/// `[labels]` (every language) and `[labels.LANG]` (maps with that `lang:`).
+fn labels(
+    settings: &mut Settings,
+    table: Table,
+    lang: Option<&str>,
+    span_of: &dyn Fn(std::ops::Range<usize>) -> Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let keys = crate::render::labels::KEYS;
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in entries {
+        let name = key.get_ref().as_str();
+        match value.get_ref() {
+            toml::Value::Table(sub) if lang.is_none() => {
+                // Spans inside a nested table are lost by `toml::Value`; point at its key.
+                let at = key.span();
+                let nested: Table = sub
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            toml::Spanned::new(at.clone(), k.clone()),
+                            toml::Spanned::new(at.clone(), v.clone()),
+                        )
+                    })
+                    .collect();
+                labels(settings, nested, Some(name), span_of, out);
+            }
+            toml::Value::String(text) if keys.contains(&name) => {
+                if text.trim().is_empty() {
+                    out.push(Diagnostic::error(
+                        "invalid-config",
+                        span_of(value.span()),
+                        format!("the label `{name}` is empty; remove it to keep cjm's word"),
+                    ));
+                } else {
+                    settings.render.labels.push((
+                        lang.map(str::to_string),
+                        name.to_string(),
+                        text.clone(),
+                    ));
+                }
+            }
+            _ if keys.contains(&name) => out.push(Diagnostic::error(
+                "invalid-config",
+                span_of(value.span()),
+                format!("the label `{name}` must be text in quotes"),
+            )),
+            _ => {
+                let help = match did_you_mean(name, keys.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "labels are named like the words they replace (`pain_points`, `goals`, `legend`); the README's `[labels]` section lists them all".to_string(),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "invalid-config",
+                        span_of(key.span()),
+                        format!("there is no label named `{name}`"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+    // Overrides apply in file order, so the nearest line wins for a key.
+    settings
+        .render
+        .labels
+        .sort_by_key(|(lang, _, _)| lang.is_some());
 }
 
 /// The line and character column of a byte offset.

@@ -163,8 +163,23 @@ pub struct RenderArgs {
     #[arg(long, value_parser = parse_scale)]
     pub scale: Option<f32>,
 
+    /// Show only these lanes, comma-separated, in the picture and the documents: a
+    /// summary for executives (`--lanes touchpoints,emotion,pain_points`). Lanes:
+    /// physical_evidence, actions, thoughts, touchpoints, emotion, pain_points,
+    /// opportunities, metrics, frontstage, backstage, support.
+    #[arg(long, value_name = "LANES", value_parser = parse_lanes)]
+    pub lanes: Option<LaneList>,
+
     #[command(flatten)]
     pub check: CheckArgs,
+}
+
+/// `--lanes` as one value (clap would take a `Vec` for a repeated option).
+#[derive(Clone, Debug)]
+pub struct LaneList(pub Vec<String>);
+
+fn parse_lanes(s: &str) -> Result<LaneList, String> {
+    crate::render::View::parse_lanes(s).map(LaneList)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

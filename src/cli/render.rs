@@ -135,13 +135,17 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
                 continue;
             }
         };
+        let view = render::View::new(
+            &config.settings_for(input).render,
+            args.lanes.as_ref().map(|l| l.0.clone()),
+        );
         if format == Format::Png {
             warn_missing_fonts(
-                &render::svg::render(&map),
+                &render::svg::render_view(&map, &render::svg::Overlay::default(), &view),
                 &format!("`{}`", checked.report.path),
             );
         }
-        let out = match render::render(&map, format, args.scale.unwrap_or(2.0)) {
+        let out = match render::render(&map, format, &view, args.scale.unwrap_or(2.0)) {
             Ok(out) => out,
             Err(e) => {
                 error(&format!("`{}`: {e}", checked.report.path));

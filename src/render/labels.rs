@@ -1215,4 +1215,12 @@ mod tests {
         assert_eq!(for_lang(Some("tlh")).stage, "Stage");
         assert_eq!(for_lang(None).stage, "Stage");
     }
+
+    #[test]
+    fn the_readme_lists_every_label_a_team_can_replace() {
+        let readme = include_str!("../../README.md");
+        for key in KEYS {
+            assert!(readme.contains(&format!("`{key}`")), "README misses the label `{key}`");
+        }
+    }
 }

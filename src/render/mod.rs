@@ -48,6 +48,32 @@ pub struct View {
 }
 
 impl View {
+    /// Reads `--lanes`: comma-separated keys of [`LANES`], with `-` or `_`, in any case.
+    /// An unknown key is an error that names the nearest known one.
+    pub fn parse_lanes(list: &str) -> Result<Vec<String>, String> {
+        let mut keys = Vec::new();
+        for raw in list.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+            let key = raw.to_ascii_lowercase().replace('-', "_");
+            if !LANES.contains(&key.as_str()) {
+                let hint = match crate::suggest::did_you_mean(&key, LANES.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`? "),
+                    None => String::new(),
+                };
+                return Err(format!(
+                    "there is no lane `{raw}`; {hint}lanes are: {}",
+                    LANES.join(", ")
+                ));
+            }
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        if keys.is_empty() {
+            return Err(format!("name at least one lane: {}", LANES.join(", ")));
+        }
+        Ok(keys)
+    }
+
     /// The view a folder's `cjm.toml` asks for, with the lanes chosen on the command line.
     pub fn new(settings: &crate::settings::RenderSettings, lanes: Option<Vec<String>>) -> View {
         View {
@@ -107,17 +133,22 @@ impl Format {
 
 /// The map in `format`, as bytes to write; only PNG can fail (a picture too large).
 /// `scale` sizes the PNG (pixels per SVG unit); text formats ignore it.
-pub fn render(map: &Map, format: Format, scale: f32) -> Result<Vec<u8>, String> {
+pub fn render(map: &Map, format: Format, view: &View, scale: f32) -> Result<Vec<u8>, String> {
     let text = match format {
-        Format::Svg => svg::render(map),
-        Format::Markdown => markdown::render(map),
+        Format::Svg => svg::render_view(map, &svg::Overlay::default(), view),
+        Format::Markdown => markdown::render_view(map, view),
         Format::Mermaid => mermaid::render(map),
-        Format::Html => html::render(map),
+        Format::Html => html::render_view(map, view),
         #[cfg(feature = "png")]
-        Format::Png => return png::render(map, scale),
+        Format::Png => {
+            return png::rasterise(
+                &svg::render_view(map, &svg::Overlay::default(), view),
+                scale,
+            );
+        }
         #[cfg(not(feature = "png"))]
         Format::Png => {
-            let _ = scale;
+            let _ = (scale, view);
             return Err("this cjm was built without PNG support (the `png` feature)".to_string());
         }
     };

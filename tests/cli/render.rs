@@ -583,8 +583,12 @@ fn rows_of(svg: &str) -> Vec<String> {
     let mut rows: Vec<(f64, String)> = doc
         .descendants()
         .filter(|n| n.has_tag_name("text"))
-        // Lane labels sit in the label column at x = 32; the lines' labels are italic.
-        .filter(|t| t.attribute("x") == Some("32.0") || t.attribute("font-style").is_some())
+        // Lane labels sit in the label column at x = 32 in bold 12 px; the lines' labels
+        // are italic.
+        .filter(|t| {
+            (t.attribute("x") == Some("32.0") && t.attribute("font-size") == Some("12"))
+                || t.attribute("font-style").is_some()
+        })
         .filter_map(|t| {
             let y: f64 = t.attribute("y")?.parse().ok()?;
             Some((y, t.text()?.to_string()))
@@ -630,4 +634,85 @@ fn a_journey_map_keeps_the_journey_order_and_draws_no_blueprint_lines() {
     let pains = rows.iter().position(|r| r == "Pain points");
     let touchpoints = rows.iter().position(|r| r == "Touchpoints");
     assert!(touchpoints < pains, "{rows:?}");
+}
+
+#[test]
+fn lanes_picks_what_the_picture_and_the_documents_show() {
+    let map = "examples/grocery-current.yaml";
+    let args = ["render", map, "--lanes", "touchpoints,emotion,Pain-Points"];
+    let svg = crate::stdout_of(&cjm(&args, None)).to_string();
+    let rows = rows_of(&svg);
+    let lanes: Vec<&str> = rows.iter().map(String::as_str).collect();
+    assert_eq!(lanes, ["Touchpoints", "Emotion", "Pain points"], "{rows:?}");
+    // The legend explains only what is shown: no opportunity or metric swatches.
+    assert!(!svg.contains("opportunity (impact"), "{svg}");
+    let md = render_with(&[
+        map,
+        "--format",
+        "markdown",
+        "--lanes",
+        "touchpoints,pain_points",
+    ]);
+    assert!(md.contains("| Stage | Touchpoints | Pain points |"), "{md}");
+    assert!(!md.contains("## Opportunities"), "{md}");
+    assert!(!md.contains("## Metrics"), "{md}");
+    assert!(!md.contains("**Actions**"), "{md}");
+}
+
+fn render_with(args: &[&str]) -> String {
+    let mut all = vec!["render"];
+    all.extend_from_slice(args);
+    let out = cjm(&all, None);
+    assert!(out.contains("exit: 0\n"), "{out}");
+    crate::stdout_of(&out).to_string()
+}
+
+#[test]
+fn an_unknown_lane_is_refused_with_the_nearest_name() {
+    snap!(
+        "lanes_unknown",
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "--lanes",
+            "touchpoint"
+        ]
+    );
+}
+
+#[test]
+fn a_teams_colours_and_words_reach_every_output() {
+    let dir = "tests/fixtures/render/themed";
+    let svg = render_with(&[&format!("{dir}/onboarding.yaml")]);
+    assert!(
+        svg.contains(r##"fill="#0b5394""##),
+        "stage header colour: {svg}"
+    );
+    assert!(svg.contains(">Friction<"), "{svg}");
+    assert!(svg.contains(">Bets<"), "{svg}");
+    assert!(!svg.contains(">Pain points<"), "{svg}");
+    assert!(
+        svg.contains(r##"stroke="#e69138""##),
+        "accent on the opportunity card: {svg}"
+    );
+    let md = render_with(&[&format!("{dir}/onboarding.yaml"), "--format", "markdown"]);
+    assert!(
+        md.contains("| Stage | Emotion | Touchpoints | Friction | Bets |"),
+        "{md}"
+    );
+    let html = render_with(&[&format!("{dir}/onboarding.yaml"), "--format", "html"]);
+    assert!(html.contains("h1{color:#0b5394}"), "{html}");
+    assert!(html.contains("<th>Friction</th>"), "{html}");
+    // `[labels.ru]` wins for a Russian map; `[labels]` still applies to what it leaves.
+    let ru = render_with(&[&format!("{dir}/onboarding-ru.yaml")]);
+    assert!(ru.contains(">Трения<"), "{ru}");
+    assert!(ru.contains(">Bets<"), "{ru}");
+}
+
+#[test]
+fn mistakes_in_render_and_labels_settings_are_located() {
+    snap!(
+        "bad_theme",
+        &["validate", "tests/fixtures/render/bad-theme/"]
+    );
 }
