@@ -135,15 +135,22 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                 if (&q.description, &q.goals, &q.frustrations, &q.empathy)
                     != (&p.description, &p.goals, &p.frustrations, &p.empathy) =>
             {
+                // Say which parts changed, so a reader knows where to look.
+                let parts: Vec<&str> = [
+                    ("description", q.description != p.description),
+                    ("goals", q.goals != p.goals),
+                    ("frustrations", q.frustrations != p.frustrations),
+                    ("empathy map", q.empathy != p.empathy),
+                ]
+                .into_iter()
+                .filter_map(|(part, changed)| changed.then_some(part))
+                .collect();
                 push(
                     None,
                     Kind::Changed,
                     "persona",
                     &p.ident.id,
-                    format!(
-                        "{}: description, goals, frustrations or empathy map",
-                        p.name
-                    ),
+                    parts.join(", "),
                 )
             }
             _ => {}
@@ -244,6 +251,8 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
             _ => {}
         }
         for (lane, a, b) in [
+            ("actions", &c.actions, &f.actions),
+            ("thoughts", &c.thoughts, &f.thoughts),
             (
                 "physical_evidence",
                 &c.physical_evidence,
@@ -588,6 +597,8 @@ pub fn summary(d: &Diff) -> String {
                 ("opportunity", 1) => "opportunity",
                 ("opportunity", _) => "opportunities",
                 ("research", _) => "research entries",
+                ("lane", 1) => "lane entry",
+                ("lane", _) => "lane entries",
                 (other, 1) => other,
                 (other, _) => return format!("{n} {other}s {}", kind.as_str()),
             };

@@ -82,6 +82,26 @@ pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
                 stage.metrics.push(m.clone());
             }
         }
+        for (from, to) in [
+            (&c.actions, &mut stage.actions),
+            (&c.thoughts, &mut stage.thoughts),
+            (&c.physical_evidence, &mut stage.physical_evidence),
+            (&c.frontstage, &mut stage.frontstage),
+            (&c.backstage, &mut stage.backstage),
+            (&c.support, &mut stage.support),
+        ] {
+            for x in from {
+                if !to.contains(x) {
+                    to.push(x.clone());
+                }
+            }
+        }
+    }
+    // Personas who went come back, marked, after those who stayed.
+    for q in &current.personas {
+        if !future.personas.iter().any(|p| p.ident.id == q.ident.id) {
+            merged.personas.push(q.clone());
+        }
     }
 
     for change in &diff.changes {
@@ -143,19 +163,37 @@ fn mark_of(change: &Change, future: &Map) -> Option<((&'static str, String), Mar
     let item = match change.item {
         // A touchpoint's emotion change is drawn on the touchpoint; a stage's is the curve.
         "emotion" if future.touchpoints().any(|(_, t)| t.ident.id == change.id) => "touchpoint",
-        "touchpoint" | "pain-point" | "opportunity" | "stage" => change.item,
+        "touchpoint" | "pain-point" | "opportunity" | "stage" | "persona" => change.item,
+        // A lane entry is known by its stage, its lane and its text.
+        "lane" => {
+            let stage = stage_id(change, future)?;
+            let key = format!("{stage}/{}/{}", change.id, change.detail);
+            let note = if mark == Mark::Changed {
+                note
+            } else {
+                String::new()
+            };
+            return Some((("lane", key), mark, note));
+        }
         "metric" => {
-            let stage = change.stage.as_deref()?;
-            let stage = future
-                .stages
-                .iter()
-                .find(|s| s.name.value == stage)
-                .map_or(stage, |s| s.ident.id.as_str());
+            let stage = stage_id(change, future)?;
             return Some((("metric", format!("{stage}/{}", change.id)), mark, note));
         }
         _ => return None,
     };
     Some(((item, change.id.clone()), mark, note))
+}
+
+/// The id of the stage a change is listed under (changes carry the stage's name).
+fn stage_id<'a>(change: &'a Change, future: &'a Map) -> Option<&'a str> {
+    let stage = change.stage.as_deref()?;
+    Some(
+        future
+            .stages
+            .iter()
+            .find(|s| s.name.value == stage)
+            .map_or(stage, |s| s.ident.id.as_str()),
+    )
 }
 
 fn before_arrow(detail: &str) -> &str {

@@ -1220,7 +1220,10 @@ mod tests {
     fn the_readme_lists_every_label_a_team_can_replace() {
         let readme = include_str!("../../README.md");
         for key in KEYS {
-            assert!(readme.contains(&format!("`{key}`")), "README misses the label `{key}`");
+            assert!(
+                readme.contains(&format!("`{key}`")),
+                "README misses the label `{key}`"
+            );
         }
     }
 }

@@ -453,3 +453,67 @@ fn the_future_curve_skips_a_removed_stage_and_new_problems_are_not_good_news() {
     assert!(texts.contains("! new problem"), "{texts}");
     assert!(texts.contains("✓ resolved"), "{texts}");
 }
+
+/// The outlines a diff draws (`fill="none"`, 2.5 wide), as (x, y, width, height).
+fn outlines(doc: &roxmltree::Document) -> Vec<(f64, f64, f64, f64)> {
+    let num = |n: &roxmltree::Node, a: &str| -> f64 {
+        n.attribute(a).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+    };
+    doc.descendants()
+        .filter(|n| {
+            n.has_tag_name("rect")
+                && n.attribute("fill") == Some("none")
+                && n.attribute("stroke-width") == Some("2.5")
+        })
+        .map(|n| {
+            (
+                num(&n, "x"),
+                num(&n, "y"),
+                num(&n, "width"),
+                num(&n, "height"),
+            )
+        })
+        .collect()
+}
+
+fn in_ghost(doc: &roxmltree::Document, text: &str) -> bool {
+    doc.descendants()
+        .find(|n| n.has_tag_name("text") && n.text() == Some(text))
+        .unwrap_or_else(|| panic!("`{text}` is not drawn"))
+        .ancestors()
+        .any(|a| a.attribute("opacity") == Some("0.55"))
+}
+
+#[test]
+fn persona_and_lane_changes_are_marked_and_removed_entries_are_ghosts() {
+    let svg = diff_svg(&[
+        "tests/fixtures/diff/lanes-current.yaml",
+        "tests/fixtures/diff/lanes-future.yaml",
+    ]);
+    crate::render::assert_legible(&svg, "lanes diff");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // What went is drawn where it was, faded: an action, a thought, a persona.
+    assert!(in_ghost(&doc, "• Prints a label"));
+    assert!(in_ghost(&doc, "“Where is the returns"));
+    assert!(in_ghost(&doc, "Tom"));
+    // What came is drawn plainly and marked new; the changed persona says what changed.
+    assert!(!in_ghost(&doc, "• Shows a QR code"));
+    assert!(!in_ghost(&doc, "• Refund is queued at once"));
+    let all = texts(&svg);
+    // Each mark once per item, and once more in the legend.
+    assert_eq!(all.matches("+ new\n").count(), 2 + 1, "{all}");
+    assert!(all.contains("~ changed: goals\n"), "{all}");
+    assert_eq!(all.matches("− removed\n").count(), 3 + 1, "{all}");
+    // No two outlines overlap, however densely the changes sit.
+    let boxes = outlines(&doc);
+    assert_eq!(boxes.len(), 6, "{boxes:?}");
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let apart = a.0 + a.2 + 1.25 <= b.0 - 1.25
+                || b.0 + b.2 + 1.25 <= a.0 - 1.25
+                || a.1 + a.3 + 1.25 <= b.1 - 1.25
+                || b.1 + b.3 + 1.25 <= a.1 - 1.25;
+            assert!(apart, "outlines overlap: {a:?} and {b:?}");
+        }
+    }
+}

@@ -48,15 +48,21 @@ pub(super) fn block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
         } else {
             ""
         };
-        // A card's outline hugs the card; bare text (a metric) gets room to breathe.
-        let inset = if b.fill.is_some() { 3.0 } else { 6.0 };
+        // A card's outline hugs the card; bare text (a metric) gets room to breathe at
+        // the sides. Above and below, outlines stay within half the 8-unit gap between
+        // blocks, so the outlines of two marked neighbours never overlap.
+        let (side, top) = if b.fill.is_some() {
+            (3.0, 2.5)
+        } else {
+            (6.0, 2.5)
+        };
         let _ = writeln!(
             body,
             r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="8" fill="none" stroke="{}" stroke-width="2.5"{dash}/>"#,
-            x + CELL_PAD - inset,
-            y - inset,
-            col_w - 2.0 * CELL_PAD + 2.0 * inset,
-            b.height() + 2.0 * inset,
+            x + CELL_PAD - side,
+            y - top,
+            col_w - 2.0 * CELL_PAD + 2.0 * side,
+            b.height() + 2.0 * top,
             m.color()
         );
     }

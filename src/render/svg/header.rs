@@ -76,7 +76,9 @@ pub(super) fn personas(pic: &Picture, body: &mut String, mut y: f64) -> f64 {
                     let ink = if k < goals { INK } else { MUTED };
                     b = b.text(&format!("{label}: {text}"), SMALL, false, ink);
                 }
-                b.fill("#fdf6ec", "#e9c46a").build(CARD_W + 2.0 * CELL_PAD)
+                b.mark(l, false, pic.overlay.mark("persona", &p.ident.id))
+                    .fill("#fdf6ec", "#e9c46a")
+                    .build(CARD_W + 2.0 * CELL_PAD)
             })
             .collect();
         let h = cards.iter().map(Block::height).fold(0.0, f64::max);

@@ -22,13 +22,17 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
             .collect()
     };
     let ghost = |s: &Stage| overlay.stage_mark(s) == Some(Mark::Removed);
-    let bullets = |s: &Stage, items: &[String], w: f64| -> Vec<Block<'a>> {
+    // A lane entry's diff mark is keyed by stage, lane and text.
+    let lane_mark = |s: &Stage, key: &str, text: &str| {
+        overlay.mark("lane", &format!("{}/{key}/{text}", s.ident.id))
+    };
+    let bullets = |s: &Stage, key: &str, items: &[String], w: f64| -> Vec<Block<'a>> {
         items
             .iter()
             .map(|a| {
                 BlockBuilder::new()
                     .text(&format!("• {a}"), BODY, false, INK)
-                    .mark(l, ghost(s), None)
+                    .mark(l, ghost(s), lane_mark(s, key, a))
                     .build(w)
             })
             .collect()
@@ -37,13 +41,13 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
         Lane {
             key: "physical_evidence",
             label: l.physical_evidence,
-            cells: per_stage(&|s, w| bullets(s, &s.physical_evidence, w)),
+            cells: per_stage(&|s, w| bullets(s, "physical_evidence", &s.physical_evidence, w)),
             line_above: None,
         },
         Lane {
             key: "actions",
             label: l.actions,
-            cells: per_stage(&|s, w| bullets(s, &s.actions, w)),
+            cells: per_stage(&|s, w| bullets(s, "actions", &s.actions, w)),
             line_above: None,
         },
         Lane {
@@ -55,7 +59,7 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                     .map(|t| {
                         BlockBuilder::new()
                             .italic(&format!("“{t}”"))
-                            .mark(l, ghost(s), None)
+                            .mark(l, ghost(s), lane_mark(s, "thoughts", t))
                             .build(w)
                     })
                     .collect()
@@ -217,19 +221,19 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
         Lane {
             key: "frontstage",
             label: l.frontstage,
-            cells: per_stage(&|s, w| bullets(s, &s.frontstage, w)),
+            cells: per_stage(&|s, w| bullets(s, "frontstage", &s.frontstage, w)),
             line_above: None,
         },
         Lane {
             key: "backstage",
             label: l.backstage,
-            cells: per_stage(&|s, w| bullets(s, &s.backstage, w)),
+            cells: per_stage(&|s, w| bullets(s, "backstage", &s.backstage, w)),
             line_above: None,
         },
         Lane {
             key: "support",
             label: l.support,
-            cells: per_stage(&|s, w| bullets(s, &s.support, w)),
+            cells: per_stage(&|s, w| bullets(s, "support", &s.support, w)),
             line_above: None,
         },
     ];
