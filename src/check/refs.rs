@@ -114,6 +114,9 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
         }
     }
 
+    phases(map, unread, &mut out);
+    lanes(map, &mut out);
+
     let touchpoints: Vec<&str> = map
         .touchpoints()
         .map(|(_, t)| t.ident.id.as_str())
@@ -154,6 +157,171 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Phases name stages that exist; a stage is in one phase at most; a phase's stages
+/// are consecutive and phases follow the stages' order.
+fn phases(map: &Map, unread: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+    unique("phase", map.phases.iter().map(|p| &p.ident), out);
+    let stages: Vec<&str> = map.stages.iter().map(|s| s.ident.id.as_str()).collect();
+    let mut owner: HashMap<&str, (&str, crate::diag::Span)> = HashMap::new();
+    let mut previous_end: Option<(usize, &str)> = None;
+    for phase in &map.phases {
+        let mut indices = Vec::new();
+        for s in &phase.stages {
+            match stages.iter().position(|id| *id == s.value) {
+                Some(i) => indices.push((i, s)),
+                None => resolve("stage", "unknown-stage", s, &stages, unread, out),
+            }
+            if let Some((other, first)) = owner.get(s.value.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "phase-overlap",
+                        s.span,
+                        format!(
+                            "stage `{}` is already in phase `{other}`; a stage belongs to one phase",
+                            s.value
+                        ),
+                    )
+                    .with_help("remove it from one of the two phases")
+                    .with_note(*first, "first placed here"),
+                );
+            } else {
+                owner.insert(&s.value, (&phase.ident.id, s.span));
+            }
+        }
+        for pair in indices.windows(2) {
+            let ((a, _), (b, at)) = (pair[0], pair[1]);
+            if b != a + 1 {
+                let help = match stages.get(a + 1) {
+                    Some(next) if b > a => format!(
+                        "after `{}` comes `{next}` in `stages:`; list the stages in their order, with none left out",
+                        stages[a]
+                    ),
+                    _ => "list the stages in the order `stages:` has them, with none left out"
+                        .to_string(),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "phase-order",
+                        at.span,
+                        format!(
+                            "phase `{}` does not span consecutive stages: `{}` does not follow `{}`",
+                            phase.ident.id, at.value, stages[a]
+                        ),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+        if let (Some((start, first)), Some((end, _))) = (indices.first(), indices.last()) {
+            if let Some((prev_end, prev)) = previous_end
+                && *start <= prev_end
+            {
+                out.push(
+                    Diagnostic::error(
+                        "phase-order",
+                        first.span,
+                        format!(
+                            "phase `{}` starts before phase `{prev}` ends; list phases in the order of their stages",
+                            phase.ident.id
+                        ),
+                    )
+                    .with_help("move this phase above the other, or its stages"),
+                );
+            }
+            previous_end = Some((*end, phase.ident.id.as_str()));
+        }
+    }
+}
+
+/// Custom lanes: ids that do not clash with the built-in lanes, `after:` naming a lane
+/// drawn before, and stages filling declared lanes with values of the declared kind.
+fn lanes(map: &Map, out: &mut Vec<Diagnostic>) {
+    use crate::model::{LaneKind, LaneValue};
+    unique("lane", map.lanes.iter().map(|l| &l.ident), out);
+    let built_in = crate::model::BUILT_IN_LANES;
+    let mut before: Vec<&str> = built_in.to_vec();
+    for lane in &map.lanes {
+        if built_in.contains(&lane.ident.id.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    lane.ident.span,
+                    format!("`{}` is a built-in lane", lane.ident.id),
+                )
+                .with_help("give your lane another id, such as `team-notes`"),
+            );
+        }
+        if let Some(after) = &lane.after
+            && !before.contains(&after.value.as_str())
+        {
+            let help = match did_you_mean(&after.value, before.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!(
+                    "`after:` names a lane drawn before this one: {}",
+                    before.join(", ")
+                ),
+            };
+            out.push(
+                Diagnostic::error(
+                    "unknown-lane",
+                    after.span,
+                    format!(
+                        "no lane `{}` is drawn before `{}`",
+                        after.value, lane.ident.id
+                    ),
+                )
+                .with_help(help),
+            );
+        }
+        before.push(&lane.ident.id);
+    }
+    let declared: Vec<&str> = map.lanes.iter().map(|l| l.ident.id.as_str()).collect();
+    for stage in &map.stages {
+        for (key, value) in &stage.lanes {
+            let Some(lane) = map.lanes.iter().find(|l| l.ident.id == key.value) else {
+                let help = match did_you_mean(&key.value, declared.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None if declared.is_empty() => {
+                        "declare it under the map's `lanes:` (id, name, kind)".to_string()
+                    }
+                    None => format!("declared lanes: {}", declared.join(", ")),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "unknown-lane",
+                        key.span,
+                        format!("no lane has the id `{}`", key.value),
+                    )
+                    .with_help(help),
+                );
+                continue;
+            };
+            let wanted = match (lane.kind, value) {
+                (LaneKind::Text | LaneKind::Quote, LaneValue::Text(_)) => None,
+                (LaneKind::List, LaneValue::List(_)) => None,
+                (LaneKind::Rating, LaneValue::Number(n)) if (0.0..=5.0).contains(n) => None,
+                (LaneKind::Text | LaneKind::Quote, _) => Some("text in quotes or plain"),
+                (LaneKind::List, _) => Some("a list such as `[CRM, Ad server]`"),
+                (LaneKind::Rating, _) => Some("a number from 0 to 5"),
+            };
+            if let Some(wanted) = wanted {
+                out.push(
+                    Diagnostic::error(
+                        "lane-value",
+                        key.span,
+                        format!(
+                            "lane `{}` is a {} lane; its value here is not {wanted}",
+                            key.value,
+                            lane.kind.as_str()
+                        ),
+                    )
+                    .with_help(format!("give `{}` {wanted}", key.value)),
+                );
+            }
+        }
+    }
 }
 
 fn unique<'a>(kind: &str, idents: impl Iterator<Item = &'a Ident>, out: &mut Vec<Diagnostic>) {

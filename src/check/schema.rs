@@ -93,6 +93,8 @@ struct Rule {
     types: Vec<JType>,
     properties: Vec<(String, usize)>,
     closed: bool,
+    /// `additionalProperties` as a schema: what every key not in `properties` holds.
+    additional: Option<usize>,
     required: Vec<String>,
     one_of_values: Option<Vec<Json>>,
     constant: Option<Json>,
@@ -276,7 +278,11 @@ impl Schema {
                                 .with_help(help),
                             );
                         }
-                        None => {}
+                        None => {
+                            if let Some(child) = rule.additional {
+                                self.check(&entry.value, child, &Place::Key(&entry.key), out);
+                            }
+                        }
                     }
                 }
             }
@@ -646,7 +652,13 @@ impl Compiler {
                         rule.properties.push((name.clone(), id));
                     }
                 }
-                "additionalProperties" => rule.closed = v == &Json::Bool(false),
+                "additionalProperties" => match v {
+                    Json::Bool(open) => rule.closed = !open,
+                    _ => {
+                        rule.additional =
+                            Some(self.compile(v, &format!("{at}/additionalProperties"))?);
+                    }
+                },
                 "required" => {
                     for r in v.as_array().ok_or_else(bad)? {
                         rule.required.push(r.as_str().ok_or_else(bad)?.to_string());

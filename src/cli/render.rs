@@ -139,6 +139,24 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
             &config.settings_for(input).render,
             args.lanes.as_ref().map(|l| l.0.clone()),
         );
+        let unknown = view.unknown_lanes(&map);
+        if !unknown.is_empty() {
+            let mut known: Vec<&str> = render::LANES.to_vec();
+            known.extend(map.lanes.iter().map(|l| l.ident.id.as_str()));
+            let hint = unknown
+                .first()
+                .and_then(|u| crate::suggest::did_you_mean(u, known.iter().copied()))
+                .map(|b| format!("did you mean `{b}`? "))
+                .unwrap_or_default();
+            error(&format!(
+                "`{}` has no lane `{}`; {hint}its lanes are: {}",
+                checked.report.path,
+                unknown.join("`, `"),
+                known.join(", ")
+            ));
+            status = ExitStatus::Error;
+            continue;
+        }
         if format == Format::Png {
             warn_missing_fonts(
                 &render::svg::render_view(&map, &render::svg::Overlay::default(), &view),

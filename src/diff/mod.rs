@@ -164,6 +164,59 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
         push(None, Kind::Removed, "persona", &q.ident.id, q.name.clone());
     }
 
+    // Phases: by id, their names and the stages they span.
+    let spans = |p: &crate::model::Phase| -> String {
+        p.stages
+            .iter()
+            .map(|s| s.value.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for p in &future.phases {
+        match current.phases.iter().find(|q| q.ident.id == p.ident.id) {
+            None => push(
+                None,
+                Kind::Added,
+                "phase",
+                &p.ident.id,
+                p.name.value.clone(),
+            ),
+            Some(q) => {
+                if q.name.value != p.name.value {
+                    push(
+                        None,
+                        Kind::Renamed,
+                        "phase",
+                        &p.ident.id,
+                        format!("{} → {}", q.name.value, p.name.value),
+                    );
+                }
+                if spans(q) != spans(p) {
+                    push(
+                        None,
+                        Kind::Changed,
+                        "phase",
+                        &p.ident.id,
+                        format!("stages {} → {}", spans(q), spans(p)),
+                    );
+                }
+            }
+        }
+    }
+    for q in current
+        .phases
+        .iter()
+        .filter(|q| !future.phases.iter().any(|p| p.ident.id == q.ident.id))
+    {
+        push(
+            None,
+            Kind::Removed,
+            "phase",
+            &q.ident.id,
+            q.name.value.clone(),
+        );
+    }
+
     // Stages, in future order, then the ones that went.
     let common_current: Vec<&str> = current
         .stages
@@ -267,6 +320,30 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
             }
             for x in a.iter().filter(|x| !b.contains(x)) {
                 push(Some(f), Kind::Removed, "lane", lane, x.clone());
+            }
+        }
+        // The team's own lanes, entry by entry, in the future map's lane order.
+        let entries = |s: &Stage, id: &str| -> Vec<String> {
+            s.lanes
+                .iter()
+                .find(|(k, _)| k.value == id)
+                .map(|(_, v)| v.entries())
+                .unwrap_or_default()
+        };
+        let mut ids: Vec<&str> = f.lanes.iter().map(|(k, _)| k.value.as_str()).collect();
+        ids.extend(
+            c.lanes
+                .iter()
+                .map(|(k, _)| k.value.as_str())
+                .filter(|k| !f.lanes.iter().any(|(fk, _)| fk.value == *k)),
+        );
+        for id in ids {
+            let (a, b) = (entries(c, id), entries(f, id));
+            for x in b.iter().filter(|x| !a.contains(x)) {
+                push(Some(f), Kind::Added, "lane", id, x.clone());
+            }
+            for x in a.iter().filter(|x| !b.contains(x)) {
+                push(Some(f), Kind::Removed, "lane", id, x.clone());
             }
         }
         for m in &f.metrics {

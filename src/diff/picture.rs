@@ -97,6 +97,32 @@ pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
             }
         }
     }
+    // Entries of the team's own lanes come back too: a list's removed entries, or a
+    // whole lane a stage no longer fills.
+    for c in current.stages.iter().filter(|c| kept(&c.ident.id)) {
+        let Some(stage) = merged.stages.iter_mut().find(|s| s.ident.id == c.ident.id) else {
+            continue;
+        };
+        for (key, value) in &c.lanes {
+            match stage.lanes.iter_mut().find(|(k, _)| k.value == key.value) {
+                None => stage.lanes.push((key.clone(), value.clone())),
+                Some((_, crate::model::LaneValue::List(now))) => {
+                    for x in value.entries() {
+                        if !now.contains(&x) {
+                            now.push(x);
+                        }
+                    }
+                }
+                // Text that changed: the new words, then the old as a ghost below.
+                Some((_, now @ crate::model::LaneValue::Text(_))) if now != value => {
+                    let mut both = now.entries();
+                    both.extend(value.entries());
+                    *now = crate::model::LaneValue::List(both);
+                }
+                Some(_) => {}
+            }
+        }
+    }
     // Personas who went come back, marked, after those who stayed.
     for q in &current.personas {
         if !future.personas.iter().any(|p| p.ident.id == q.ident.id) {

@@ -45,6 +45,33 @@ pub fn build(root: &Node, stem: &str) -> Map {
         parent: text(root, "parent"),
         personas: personas(root),
         research: research(root),
+        phases: objects(root, "phases")
+            .enumerate()
+            .map(|(i, n)| {
+                let name = name_of(n);
+                Phase {
+                    ident: ident(n, "phase", i, Some(&name)),
+                    description: str_of(n, "description").map(str::to_string),
+                    stages: spanned_strings(n, "stages"),
+                    name,
+                }
+            })
+            .collect(),
+        lanes: objects(root, "lanes")
+            .enumerate()
+            .map(|(i, n)| {
+                let name = name_of(n);
+                LaneDef {
+                    ident: ident(n, "lane", i, Some(&name)),
+                    kind: str_of(n, "kind")
+                        .and_then(LaneKind::parse)
+                        .unwrap_or(LaneKind::Text),
+                    after: text(n, "after"),
+                    description: str_of(n, "description").map(str::to_string),
+                    name: name.value,
+                }
+            })
+            .collect(),
         stages: objects(root, "stages")
             .enumerate()
             .map(|(i, n)| stage(n, i))
@@ -184,8 +211,38 @@ fn stage(n: &Node, i: usize) -> Stage {
         frontstage: strings(n, "frontstage"),
         backstage: strings(n, "backstage"),
         support: strings(n, "support"),
+        lanes: lane_values(n),
         name,
     }
+}
+
+/// A stage's `lanes:` entries that have a usable shape; `check::refs` reports the rest.
+fn lane_values(n: &Node) -> Vec<(Spanned<String>, LaneValue)> {
+    let Some(entries) = n.get("lanes").and_then(Node::entries) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|e| {
+            let value = match &e.value.value {
+                Value::Str(s) => LaneValue::Text(s.clone()),
+                Value::Int(i) => LaneValue::Number(*i as f64),
+                Value::Float(f) => LaneValue::Number(*f),
+                Value::Seq(items) => LaneValue::List(
+                    items
+                        .iter()
+                        .filter_map(|i| i.as_str().map(str::to_string))
+                        .collect(),
+                ),
+                _ => return None,
+            };
+            let key = Spanned {
+                value: e.key.clone(),
+                span: e.key_span,
+            };
+            Some((key, value))
+        })
+        .collect()
 }
 
 pub(super) fn name(n: &Node) -> Spanned<String> {

@@ -113,6 +113,10 @@ pub struct Map {
     pub parent: Option<Spanned<String>>,
     pub personas: Vec<Persona>,
     pub research: Vec<Research>,
+    /// Groups of consecutive stages, drawn as bands above the stage headers.
+    pub phases: Vec<Phase>,
+    /// The team's own lanes, which stages fill by id.
+    pub lanes: Vec<LaneDef>,
     pub stages: Vec<Stage>,
 }
 
@@ -160,11 +164,103 @@ pub struct Stage {
     pub pain_points: Vec<PainPoint>,
     pub opportunities: Vec<Opportunity>,
     pub metrics: Vec<Metric>,
+    /// What the stage puts in the map's own lanes, in file order: lane id → value.
+    pub lanes: Vec<(Spanned<String>, LaneValue)>,
     /// Service blueprint: what the customer sees and touches.
     pub physical_evidence: Vec<String>,
     pub frontstage: Vec<String>,
     pub backstage: Vec<String>,
     pub support: Vec<String>,
+}
+
+/// The lanes every map has, by key, in a journey map's order (`emotion` is the curve).
+pub const BUILT_IN_LANES: &[&str] = &[
+    "physical_evidence",
+    "actions",
+    "thoughts",
+    "touchpoints",
+    "emotion",
+    "pain_points",
+    "opportunities",
+    "metrics",
+    "frontstage",
+    "backstage",
+    "support",
+];
+
+/// A group of consecutive stages ("Before the purchase").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phase {
+    pub ident: Ident,
+    pub name: Spanned<String>,
+    pub description: Option<String>,
+    /// Stage ids, in order.
+    pub stages: Vec<Spanned<String>>,
+}
+
+/// What a custom lane holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneKind {
+    Text,
+    List,
+    /// A number from 0 to 5.
+    Rating,
+    /// A customer's words.
+    Quote,
+}
+
+impl LaneKind {
+    pub fn parse(s: &str) -> Option<LaneKind> {
+        Some(match s {
+            "text" => LaneKind::Text,
+            "list" => LaneKind::List,
+            "rating" => LaneKind::Rating,
+            "quote" => LaneKind::Quote,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LaneKind::Text => "text",
+            LaneKind::List => "list",
+            LaneKind::Rating => "rating",
+            LaneKind::Quote => "quote",
+        }
+    }
+}
+
+/// A lane of the team's own, declared on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneDef {
+    pub ident: Ident,
+    pub name: String,
+    pub kind: LaneKind,
+    /// The lane it is drawn after: a built-in lane key or an earlier custom lane.
+    pub after: Option<Spanned<String>>,
+    pub description: Option<String>,
+}
+
+/// A stage's entry in a custom lane, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LaneValue {
+    Text(String),
+    List(Vec<String>),
+    Number(f64),
+}
+
+impl LaneValue {
+    /// The entries, one per line, as documents and diffs show them.
+    pub fn entries(&self) -> Vec<String> {
+        match self {
+            LaneValue::Text(t) => vec![t.clone()],
+            LaneValue::List(items) => items.clone(),
+            LaneValue::Number(n) => {
+                let s = format!("{n:.2}");
+                vec![s.trim_end_matches('0').trim_end_matches('.').to_string()]
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,7 @@ use super::labels::Labels;
 use crate::model::{Map, Persona};
 
 /// One labelled line: `("Actions", "Builds a basket; Picks a slot")`.
-pub type Line = (&'static str, String);
+pub type Line = (String, String);
 
 /// A stage's details, in lane order; stages with nothing beyond the tables have none.
 ///
@@ -22,7 +22,7 @@ pub fn stages<'a>(map: &'a Map, l: &Labels, view: &View) -> Vec<(&'a str, Vec<Li
         .map(|s| {
             let mut lines: Vec<Line> = Vec::new();
             if let Some(d) = &s.description {
-                lines.push((l.about, d.clone()));
+                lines.push((l.about.to_string(), d.clone()));
             }
             for (key, label, lane) in [
                 (
@@ -33,16 +33,16 @@ pub fn stages<'a>(map: &'a Map, l: &Labels, view: &View) -> Vec<(&'a str, Vec<Li
                 ("actions", l.actions, &s.actions),
             ] {
                 if !blueprint && view.shows(key) && !lane.is_empty() {
-                    lines.push((label, lane.join("; ")));
+                    lines.push((label.to_string(), lane.join("; ")));
                 }
             }
             if view.shows("thoughts") && !s.thoughts.is_empty() {
                 let quoted: Vec<String> = s.thoughts.iter().map(|t| format!("“{t}”")).collect();
-                lines.push((l.thoughts, quoted.join(" ")));
+                lines.push((l.thoughts.to_string(), quoted.join(" ")));
             }
             for t in s.touchpoints.iter().filter(|_| view.shows("touchpoints")) {
                 if let Some(d) = &t.description {
-                    lines.push((l.touchpoint, format!("{}: {d}", t.name.value)));
+                    lines.push((l.touchpoint.to_string(), format!("{}: {d}", t.name.value)));
                 }
             }
             for p in s.pain_points.iter().filter(|_| view.shows("pain_points")) {
@@ -63,7 +63,7 @@ pub fn stages<'a>(map: &'a Map, l: &Labels, view: &View) -> Vec<(&'a str, Vec<Li
                     if !cited.is_empty() {
                         text.push_str(&format!(" ({} {})", l.evidence, cited.join(" ")));
                     }
-                    lines.push((l.pain_point, text));
+                    lines.push((l.pain_point.to_string(), text));
                 }
             }
             for o in s
@@ -72,7 +72,7 @@ pub fn stages<'a>(map: &'a Map, l: &Labels, view: &View) -> Vec<(&'a str, Vec<Li
                 .filter(|_| view.shows("opportunities"))
             {
                 if let Some(d) = &o.description {
-                    lines.push((l.opportunity, format!("{}: {d}", o.name.value)));
+                    lines.push((l.opportunity.to_string(), format!("{}: {d}", o.name.value)));
                 }
             }
             for (key, label, lane) in [
@@ -81,13 +81,43 @@ pub fn stages<'a>(map: &'a Map, l: &Labels, view: &View) -> Vec<(&'a str, Vec<Li
                 ("support", l.support, &s.support),
             ] {
                 if !blueprint && view.shows(key) && !lane.is_empty() {
-                    lines.push((label, lane.join("; ")));
+                    lines.push((label.to_string(), lane.join("; ")));
+                }
+            }
+            // The team's own lanes, in the order declared.
+            for def in map.lanes.iter().filter(|d| view.shows(&d.ident.id)) {
+                if let Some((_, value)) = s.lanes.iter().find(|(k, _)| k.value == def.ident.id) {
+                    lines.push((def.name.clone(), custom(def.kind, value)));
                 }
             }
             (s.name.value.as_str(), lines)
         })
         .filter(|(_, lines)| !lines.is_empty())
         .collect()
+}
+
+/// A custom lane's value in words: a quote in quotation marks, a rating as stars and
+/// its number, a list joined.
+pub fn custom(kind: crate::model::LaneKind, value: &crate::model::LaneValue) -> String {
+    use crate::model::{LaneKind, LaneValue};
+    match (kind, value) {
+        (LaneKind::Rating, LaneValue::Number(n)) => {
+            let filled = n.clamp(0.0, 5.0).round() as usize;
+            format!(
+                "{}{} {}/5",
+                "★".repeat(filled),
+                "☆".repeat(5 - filled),
+                value.entries().join("")
+            )
+        }
+        (LaneKind::Quote, _) => value
+            .entries()
+            .iter()
+            .map(|t| format!("“{t}”"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => value.entries().join("; "),
+    }
 }
 
 /// The number a study is cited by: its place in the map's research list, from 1.
@@ -121,7 +151,7 @@ pub fn persona(p: &Persona, l: &Labels) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     for (label, items) in [(l.goals, &p.goals), (l.frustrations, &p.frustrations)] {
         if !items.is_empty() {
-            lines.push((label, items.join("; ")));
+            lines.push((label.to_string(), items.join("; ")));
         }
     }
     if let Some(e) = &p.empathy {
@@ -132,7 +162,7 @@ pub fn persona(p: &Persona, l: &Labels) -> Vec<Line> {
             (l.feels, &e.feels),
         ] {
             if !items.is_empty() {
-                lines.push((label, items.join("; ")));
+                lines.push((label.to_string(), items.join("; ")));
             }
         }
     }

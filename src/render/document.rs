@@ -149,6 +149,7 @@ pub fn build(map: &Map, view: &View) -> Document {
         heading: l.journey.to_string(),
         blocks: vec![Block::Journey],
     });
+    sections.extend(phases(map, l));
     sections.push(stages(map, l, view));
     if map.is_blueprint() {
         sections.extend(blueprint(map, l, view));
@@ -208,7 +209,7 @@ fn personas(map: &Map, l: &Labels) -> Section {
             }
             let subs = details::persona(p, l)
                 .into_iter()
-                .map(|(label, text)| labelled(label, &text))
+                .map(|(label, text)| labelled(&label, &text))
                 .collect();
             (line, subs)
         })
@@ -297,6 +298,42 @@ fn stages(map: &Map, l: &Labels, view: &View) -> Section {
             rows,
         })],
     }
+}
+
+/// Each phase with the stages it spans, by name.
+fn phases(map: &Map, l: &Labels) -> Option<Section> {
+    if map.phases.is_empty() {
+        return None;
+    }
+    let rows = map
+        .phases
+        .iter()
+        .map(|p| {
+            let names: Vec<String> = p
+                .stages
+                .iter()
+                .map(|id| {
+                    map.stages
+                        .iter()
+                        .find(|s| s.ident.id == id.value)
+                        .map_or(id.value.clone(), |s| s.name.value.clone())
+                })
+                .collect();
+            let mut about = vec![plain(names.join(" → "))];
+            if let Some(d) = &p.description {
+                about.push(plain(d.clone()));
+            }
+            Row::Cells(vec![vec![plain(p.name.value.clone())], about])
+        })
+        .collect();
+    Some(Section {
+        heading: l.phases.to_string(),
+        blocks: vec![Block::Table(Table {
+            head: vec![l.phase.to_string(), l.stages.to_string()],
+            row_headers: true,
+            rows,
+        })],
+    })
 }
 
 /// A service blueprint as practitioners draw it: lanes as rows, stages as columns,
@@ -421,7 +458,7 @@ fn stage_details(map: &Map, l: &Labels, view: &View) -> Option<Section> {
                 .map(|(label, text)| {
                     (
                         vec![
-                            run(Style::Strong, cap(label)),
+                            run(Style::Strong, cap(&label)),
                             run(Style::Label, ": "),
                             run(Style::Plain, text),
                         ],

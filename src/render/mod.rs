@@ -20,19 +20,7 @@ pub mod theme;
 
 /// The lane keys `--lanes` accepts, in the picture's order for a journey map: the
 /// map's own keys, plus `emotion` for the curve.
-pub const LANES: &[&str] = &[
-    "physical_evidence",
-    "actions",
-    "thoughts",
-    "touchpoints",
-    "emotion",
-    "pain_points",
-    "opportunities",
-    "metrics",
-    "frontstage",
-    "backstage",
-    "support",
-];
+pub use crate::model::BUILT_IN_LANES as LANES;
 
 /// How to draw a map beyond the map itself: which lanes, which colours. The default
 /// draws every lane that has something in it, in cjm's palette.
@@ -48,22 +36,18 @@ pub struct View {
 }
 
 impl View {
-    /// Reads `--lanes`: comma-separated keys of [`LANES`], with `-` or `_`, in any case.
-    /// An unknown key is an error that names the nearest known one.
+    /// Reads `--lanes`: comma-separated lane keys; the built-in ones ([`LANES`]) with `-`
+    /// or `_`, in any case, a map's own by their ids. Names are checked against each map
+    /// by [`View::unknown_lanes`], since only a map knows its own lanes.
     pub fn parse_lanes(list: &str) -> Result<Vec<String>, String> {
         let mut keys = Vec::new();
         for raw in list.split(',').map(str::trim).filter(|k| !k.is_empty()) {
-            let key = raw.to_ascii_lowercase().replace('-', "_");
-            if !LANES.contains(&key.as_str()) {
-                let hint = match crate::suggest::did_you_mean(&key, LANES.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`? "),
-                    None => String::new(),
-                };
-                return Err(format!(
-                    "there is no lane `{raw}`; {hint}lanes are: {}",
-                    LANES.join(", ")
-                ));
-            }
+            let built_in = raw.to_ascii_lowercase().replace('-', "_");
+            let key = if LANES.contains(&built_in.as_str()) {
+                built_in
+            } else {
+                raw.to_string()
+            };
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -72,6 +56,18 @@ impl View {
             return Err(format!("name at least one lane: {}", LANES.join(", ")));
         }
         Ok(keys)
+    }
+
+    /// The lanes asked for that `map` does not have, built-in or its own.
+    pub fn unknown_lanes(&self, map: &Map) -> Vec<String> {
+        self.lanes
+            .iter()
+            .flatten()
+            .filter(|k| {
+                !LANES.contains(&k.as_str()) && !map.lanes.iter().any(|l| l.ident.id == **k)
+            })
+            .cloned()
+            .collect()
     }
 
     /// The view a folder's `cjm.toml` asks for, with the lanes chosen on the command line.

@@ -517,3 +517,25 @@ fn persona_and_lane_changes_are_marked_and_removed_entries_are_ghosts() {
         }
     }
 }
+
+#[test]
+fn phases_and_custom_lanes_are_diffed_and_marked() {
+    snap!(
+        "diff_phases_and_lanes",
+        &[
+            "diff",
+            "examples/insurance-claim.yaml",
+            "tests/fixtures/diff/insurance-claim-future.yaml"
+        ]
+    );
+    let svg = diff_svg(&[
+        "examples/insurance-claim.yaml",
+        "tests/fixtures/diff/insurance-claim-future.yaml",
+    ]);
+    crate::render::assert_legible(&svg, "insurance diff");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // The old quote comes back as a ghost in its lane; the new one is marked new.
+    assert!(in_ghost(&doc, "“Nobody told me what"));
+    assert!(!in_ghost(&doc, "“The daily text kept me"));
+    assert!(!in_ghost(&doc, "• SMS gateway"));
+}

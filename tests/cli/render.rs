@@ -5,6 +5,7 @@ const EXAMPLES: &[&str] = &[
     "clinic-blueprint",
     "grocery-current",
     "grocery-future",
+    "insurance-claim",
     "tea-order-zh",
 ];
 
@@ -288,7 +289,7 @@ fn several_maps_do_not_share_one_file() {
     let out = dir.path().join("all.svg");
     let run = cjm(&["render", "examples", "-o", out.to_str().unwrap()], None);
     assert!(run.contains("exit: 2\n"), "{run}");
-    assert!(run.contains("10 maps cannot share the file"), "{run}");
+    assert!(run.contains("11 maps cannot share the file"), "{run}");
     assert!(!out.exists());
 }
 
@@ -714,5 +715,44 @@ fn mistakes_in_render_and_labels_settings_are_located() {
     snap!(
         "bad_theme",
         &["validate", "tests/fixtures/render/bad-theme/"]
+    );
+}
+
+#[test]
+fn phases_and_custom_lanes_are_visible_in_every_output() {
+    let map = "examples/insurance-claim.yaml";
+    let svg = render_with(&[map]);
+    let md = render_with(&[map, "--format", "markdown"]);
+    let html = render_with(&[map, "--format", "html"]);
+    for (format, out) in [("svg", &svg), ("markdown", &md), ("html", &html)] {
+        for needle in [
+            "First notice of loss",
+            "Getting back on the road",
+            "Systems involved",
+            "Assessor scheduling",
+            "Nobody told me what",
+            "★★★★★ 5/5",
+        ] {
+            assert!(out.contains(needle), "{format} lacks `{needle}`");
+        }
+    }
+    // The phase band sits above the stage headers, over the stages it spans.
+    let rows = rows_of(&svg);
+    assert_eq!(
+        rows.first().map(String::as_str),
+        Some("Actions"),
+        "{rows:?}"
+    );
+    let at = |label: &str| rows.iter().position(|r| r.starts_with(label));
+    let (thoughts, custom, touchpoints) =
+        (at("Thoughts"), at("In the customer"), at("Touchpoints"));
+    assert!(
+        thoughts < custom && custom < touchpoints,
+        "`after: thoughts`: {rows:?}"
+    );
+    // Lanes declared without `after:` come last, in the order declared.
+    assert_eq!(
+        rows[rows.len() - 2..],
+        ["Systems involved".to_string(), "Effort (0–5)".to_string()]
     );
 }

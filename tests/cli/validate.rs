@@ -237,3 +237,15 @@ fn a_tab_after_a_colon_separates_like_a_space() {
         b"cjm:\t1\ntitle:\tTabs after colons\ntype: current-state\t# a comment after a tab\nstages:\n  - name:\t\tBrowse\n    emotion:\t-1\n"
     );
 }
+
+#[test]
+fn phases_and_custom_lanes_are_checked_with_located_suggestions() {
+    snap!(
+        "refs_phases_and_lanes",
+        &[
+            "validate",
+            TODAY,
+            "tests/fixtures/phases/phases-and-lanes.yaml"
+        ]
+    );
+}

@@ -4,9 +4,15 @@
 use std::fmt::Write;
 
 use super::block::Block;
-use super::{BODY, CELL_PAD, LINE, MUTED, Mark, PAD, RULE};
+use super::{BODY, CELL_PAD, LABEL_W, LINE, MUTED, Mark, PAD, RULE};
 use crate::model::metric::Status;
-use crate::render::text::xml;
+use crate::render::text::{wrap, xml};
+
+/// The height a lane's label needs in the label column.
+pub(super) fn label_height(label: &str) -> f64 {
+    let lines = wrap(label, 12.0 * 1.06, LABEL_W - 16.0, 3).0.len().max(1);
+    22.0 + 15.0 * (lines as f64 - 1.0) + 10.0
+}
 
 pub(super) fn lane_background(
     body: &mut String,
@@ -33,7 +39,23 @@ pub(super) fn lane_background(
         canvas_w - PAD,
         y + h
     );
-    text(body, PAD + 8.0, y + 22.0, label, 12.0, true, false, MUTED);
+    // A long label (a team's own lane) wraps within the label column; the lane is made
+    // tall enough for it by `label_height`.
+    let (lines, cut) = wrap(label, 12.0 * 1.06, LABEL_W - 16.0, 3);
+    group_open(body, cut.then_some(label));
+    for (i, line) in lines.iter().enumerate() {
+        text(
+            body,
+            PAD + 8.0,
+            y + 22.0 + 15.0 * i as f64,
+            line,
+            12.0,
+            true,
+            false,
+            MUTED,
+        );
+    }
+    group_close(body, cut);
 }
 
 pub(super) fn block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {

@@ -96,6 +96,7 @@ pub(super) fn personas(pic: &Picture, body: &mut String, mut y: f64) -> f64 {
 /// map that zooms into a stage; returns the y below.
 pub(super) fn stages(p: &Picture, body: &mut String, mut y: f64) -> f64 {
     let (map, overlay, widths, l) = (p.map, p.overlay, &p.widths[..], p.l);
+    y = phases(p, body, y);
     let grid_x = PAD + LABEL_W;
     let header_h = map
         .stages
@@ -195,4 +196,59 @@ pub(super) fn stages(p: &Picture, body: &mut String, mut y: f64) -> f64 {
     y += header_h + 2.0;
 
     y
+}
+
+/// Phases as bands over the stages they span, each with its name; returns the y below.
+/// Phases that name no stage of the map (a mistake `validate` reports) are not drawn.
+fn phases(p: &Picture, body: &mut String, y: f64) -> f64 {
+    const BAND: f64 = 26.0;
+    if p.map.phases.is_empty() {
+        return y;
+    }
+    let starts: Vec<f64> = p
+        .widths
+        .iter()
+        .scan(PAD + LABEL_W, |x, w| {
+            let start = *x;
+            *x += w;
+            Some(start)
+        })
+        .collect();
+    for (k, phase) in p.map.phases.iter().enumerate() {
+        let columns: Vec<usize> = phase
+            .stages
+            .iter()
+            .filter_map(|s| p.map.stages.iter().position(|st| st.ident.id == s.value))
+            .collect();
+        let (Some(&first), Some(&last)) = (columns.iter().min(), columns.iter().max()) else {
+            continue;
+        };
+        let (Some(&x), Some(&end), Some(&w)) =
+            (starts.get(first), starts.get(last), p.widths.get(last))
+        else {
+            continue;
+        };
+        let width = end + w - x - 2.0;
+        let fill = if k % 2 == 0 { "#d9e2ec" } else { "#e4e7eb" };
+        let _ = writeln!(
+            body,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{width:.1}" height="{:.1}" rx="4" fill="{fill}"/>"##,
+            BAND - 4.0
+        );
+        let (lines, cut) = wrap(&phase.name.value, 12.0 * 1.06, width - 2.0 * CELL_PAD, 1);
+        draw::group_open(body, cut.then_some(phase.name.value.as_str()));
+        draw::text(
+            body,
+            x + CELL_PAD,
+            y + 15.5,
+            lines.first().map_or("", String::as_str),
+            12.0,
+            true,
+            false,
+            INK,
+        );
+        draw::group_close(body, cut);
+    }
+    draw::text(body, PAD, y + 15.5, p.l.phase, 12.0, true, false, MUTED);
+    y + BAND
 }

@@ -237,7 +237,101 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
             line_above: None,
         },
     ];
-    arrange(p, lanes)
+    let mut arranged = arrange(p, lanes);
+    // The team's own lanes, in the order declared: after the lane `after:` names when it
+    // is drawn, else at the end.
+    for def in &map.lanes {
+        if !p.view.shows(&def.ident.id) {
+            continue;
+        }
+        let key = def.ident.id.as_str();
+        let cells = per_stage(&|s, w| custom_cells(p, s, key, def.kind, w));
+        if cells.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let after = def.after.as_ref().map(|a| match a.value.as_str() {
+            // The emotion curve sits right under the touchpoints.
+            "emotion" => "touchpoints",
+            other => other,
+        });
+        let at = after
+            .and_then(|a| arranged.iter().position(|lane| lane.key == a))
+            .map_or(arranged.len(), |i| i + 1);
+        arranged.insert(
+            at,
+            Lane {
+                key,
+                label: &def.name,
+                cells,
+                line_above: None,
+            },
+        );
+    }
+    arranged
+}
+
+/// A stage's blocks in a custom lane: text as it is, a list as bullets, a quote in
+/// quotation marks, a rating as stars and its number (never stars alone).
+fn custom_cells<'a>(
+    p: &Picture,
+    s: &Stage,
+    key: &str,
+    kind: crate::model::LaneKind,
+    w: f64,
+) -> Vec<Block<'a>> {
+    use crate::model::{LaneKind, LaneValue};
+    let Some((_, value)) = s.lanes.iter().find(|(k, _)| k.value == key) else {
+        return Vec::new();
+    };
+    let ghost = p.overlay.stage_mark(s) == Some(Mark::Removed);
+    let mark = |text: &str| {
+        p.overlay
+            .mark("lane", &format!("{}/{key}/{text}", s.ident.id))
+    };
+    let l = p.l;
+    match (kind, value) {
+        (LaneKind::Rating, LaneValue::Number(n)) => {
+            let filled = (n.clamp(0.0, 5.0)).round() as usize;
+            let stars = format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled));
+            let text = format!("{stars} {}/5", value.entries().join(""));
+            vec![
+                BlockBuilder::new()
+                    .text(&text, BODY, true, INK)
+                    .mark(l, ghost, mark(&value.entries().join("")))
+                    .build(w),
+            ]
+        }
+        (LaneKind::Quote, _) => value
+            .entries()
+            .iter()
+            .map(|t| {
+                BlockBuilder::new()
+                    .italic(&format!("“{t}”"))
+                    .mark(l, ghost, mark(t))
+                    .build(w)
+            })
+            .collect(),
+        (LaneKind::List, _) => value
+            .entries()
+            .iter()
+            .map(|t| {
+                BlockBuilder::new()
+                    .text(&format!("• {t}"), BODY, false, INK)
+                    .mark(l, ghost, mark(t))
+                    .build(w)
+            })
+            .collect(),
+        _ => value
+            .entries()
+            .iter()
+            .map(|t| {
+                BlockBuilder::new()
+                    .text(t, BODY, false, INK)
+                    .mark(l, ghost, mark(t))
+                    .build(w)
+            })
+            .collect(),
+    }
 }
 
 /// Puts the lanes in the picture's order and keeps those with something to show.
@@ -304,13 +398,14 @@ fn arrange<'a>(p: &Picture, mut lanes: Vec<Lane<'a>>) -> Vec<Lane<'a>> {
 
 /// One row of the grid: a cell of blocks per stage.
 pub(super) struct Lane<'a> {
-    /// The map's key for the lane (`pain_points`), as `--lanes` names it.
-    pub(super) key: &'static str,
-    pub(super) label: &'static str,
+    /// The map's key for the lane (`pain_points`, or a custom lane's id), as `--lanes`
+    /// names it.
+    pub(super) key: &'a str,
+    pub(super) label: &'a str,
     pub(super) cells: Vec<Vec<Block<'a>>>,
     /// A blueprint's line drawn above this lane (interaction, visibility, internal
     /// interaction), by its label.
-    pub(super) line_above: Option<&'static str>,
+    pub(super) line_above: Option<&'a str>,
 }
 
 /// Columns as wide as their longest text wants, within bounds.

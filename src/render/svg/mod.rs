@@ -201,6 +201,7 @@ fn grid(p: &Picture, body: &mut String, lanes: &[Lane<'_>], mut y: f64) -> f64 {
             .fold(0.0, f64::max)
             + 2.0 * CELL_PAD
             - 8.0;
+        let h = h.max(draw::label_height(lane.label));
         if let Some(line) = lane.line_above {
             y += 14.0;
             let _ = writeln!(
