@@ -513,3 +513,44 @@ fn the_action_installs_the_release_of_this_version() {
     let inputs = context(&[], json!({}));
     assert_eq!(inputs["inputs"]["version"], env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn the_release_builds_every_target_the_action_installs() {
+    let script = std::fs::read_to_string(Path::new(ROOT).join("scripts/action.sh")).unwrap();
+    let release =
+        std::fs::read_to_string(Path::new(ROOT).join(".github/workflows/release.yml")).unwrap();
+    let targets: Vec<&str> = script
+        .lines()
+        .filter_map(|l| {
+            l.split_once(") echo ")
+                .map(|(_, t)| t.trim_end_matches(" ;;"))
+        })
+        .collect();
+    assert_eq!(targets.len(), 5, "{targets:?}");
+    for target in targets {
+        assert!(
+            release.contains(&format!("target: {target},")),
+            "release.yml builds no {target}"
+        );
+    }
+    // The archive's name and folder, as action.sh looks for them.
+    assert!(script.contains(r#"name="cjm-v$version-$target""#));
+    assert!(release.contains(r#"name="cjm-$GITHUB_REF_NAME-$TARGET""#));
+}
+
+#[test]
+fn the_install_docs_pin_this_version() {
+    let version = env!("CARGO_PKG_VERSION");
+    for file in ["README.md", ".pre-commit-hooks.yaml"] {
+        let text = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
+        let pins: Vec<&str> = text
+            .match_indices("cjm-cli==")
+            .map(|(at, _)| {
+                let rest = &text[at + "cjm-cli==".len()..];
+                &rest[..rest.find(['"', ' ', '\n']).unwrap_or(rest.len())]
+            })
+            .collect();
+        assert!(!pins.is_empty(), "{file} pins no cjm-cli");
+        assert!(pins.iter().all(|p| *p == version), "{file}: {pins:?}");
+    }
+}
