@@ -36,4 +36,36 @@ cjm="$work/user/bin/cjm"
 echo "== run the installed cjm"
 "$cjm" --version
 "$cjm" validate examples/
+
+echo "== pre-commit's local hook (README, Install) with this wheel for the published one"
+"$work/user/bin/python" -m pip install --quiet pre-commit
+repo="$work/repo"
+mkdir -p "$repo/maps"
+cp examples/grocery-current.yaml "$repo/maps/"
+cat >"$repo/.pre-commit-config.yaml" <<YAML
+repos:
+  - repo: local
+    hooks:
+      - id: cjm-validate
+        name: cjm validate
+        entry: cjm validate --deny warnings
+        language: python
+        additional_dependencies: ["$wheel"]
+        files: ^maps/.*\.ya?ml\$
+        require_serial: true
+YAML
+(
+    cd "$repo"
+    git init --quiet
+    git add -A
+    # Its own cache, and no cjm on PATH but the one pre-commit installs.
+    PRE_COMMIT_HOME="$work/pre-commit" PATH="/usr/bin:/bin" \
+        "$work/user/bin/pre-commit" run --all-files
+    printf 'stages: []\n' >>maps/grocery-current.yaml
+    if PRE_COMMIT_HOME="$work/pre-commit" PATH="/usr/bin:/bin" \
+        "$work/user/bin/pre-commit" run --all-files; then
+        echo "the hook passed a broken map" >&2
+        exit 1
+    fi
+)
 echo "wheel OK: $(basename "$wheel")"
