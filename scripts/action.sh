@@ -15,8 +15,9 @@ set -euo pipefail
 set -f
 
 readonly MARKER='<!-- cjm-diff -->'
-# GitHub refuses comments over 65,536 characters; keep room for the footer.
-readonly MAX_BODY=60000
+# GitHub refuses comments over 65,536 characters; keep room for the footer. (Tests
+# set a smaller limit.)
+readonly MAX_BODY=${CJM_MAX_COMMENT:-60000}
 
 fail() {
     echo "::error title=cjm::$*" >&2

@@ -2,6 +2,8 @@
 //! with two commits, with the environment `action.yml` would give it (read from its
 //! `env:` blocks and evaluated against a fake event payload), the debug `cjm` on PATH
 //! and stubs for `gh` and `curl` that record what they were asked.
+// The stubs are bash scripts made executable with Unix permissions.
+#![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -364,6 +366,34 @@ fn a_pull_request_that_changes_no_map_gets_no_comment_and_an_old_one_says_so() {
 }
 
 #[test]
+fn a_comment_too_long_for_github_keeps_whole_maps_and_says_how_many_it_left_out() {
+    let sandbox = Sandbox::new();
+    let (base, head) = two_commits(&sandbox);
+    let env = step_env("run", &context(INPUTS, pull_request(7, &base, &head)));
+    let runner = pr_runner(&sandbox);
+    let out = sandbox.run("run", &env, &borrow(&runner));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A limit that the first map's section fits in and the second's does not.
+    let whole = sandbox.read("comment.md");
+    let first = whole.find("\n#### `maps/new.yaml`").unwrap();
+    let limit = (first + 10).to_string();
+
+    let mut runner = borrow(&runner);
+    runner.push(("CJM_MAX_COMMENT", &limit));
+    let out = sandbox.run("run", &env, &runner);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let body = sandbox.read("comment.md");
+    assert!(body.starts_with(&whole[..first]), "{body}");
+    assert!(!body.contains("maps/new.yaml"), "{body}");
+    assert!(
+        body.contains(&format!(
+            "…and 2 more; run `cjm diff {base}:PATH PATH` to see them."
+        )),
+        "{body}"
+    );
+}
+
+#[test]
 fn a_broken_map_fails_the_step_with_annotations_after_the_summary_and_comment() {
     let sandbox = Sandbox::new();
     let (base, head) = two_commits(&sandbox);
@@ -547,7 +577,10 @@ fn the_install_docs_pin_this_version() {
             .match_indices("cjm-cli==")
             .map(|(at, _)| {
                 let rest = &text[at + "cjm-cli==".len()..];
-                &rest[..rest.find(['"', ' ', '\n']).unwrap_or(rest.len())]
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                    .unwrap_or(rest.len());
+                &rest[..end]
             })
             .collect();
         assert!(!pins.is_empty(), "{file} pins no cjm-cli");
