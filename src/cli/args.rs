@@ -9,7 +9,7 @@ use crate::date::Date;
 
 /// Customer journey maps as code: validate, render and diff YAML journey maps.
 #[derive(Debug, Parser)]
-#[command(name = "cjm", version, about, long_about = None)]
+#[command(name = "cjm", version = env!("CJM_VERSION"), about, long_about = None)]
 #[command(
     after_help = "New here? Start a map, check it, draw it:\n  cjm init maps/journey.yaml\n  cjm validate maps/\n  cjm render maps/journey.yaml -o journey.svg\n\n\
 Exit codes: 0 no errors, 1 errors found, 2 could not run. `cjm explain CODE` explains\n\

@@ -12,6 +12,7 @@ mod readme;
 mod render;
 mod report_site;
 mod validate;
+mod version;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
