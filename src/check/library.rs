@@ -147,11 +147,16 @@ fn load(path: &Path) -> Option<Loaded> {
     })
 }
 
-/// The libraries a map sees: the ones found above it, then the ones in the run.
+/// The libraries a map sees: the ones found above it, then the ones in the run. A file
+/// that is both is read as the run has it (an editor's unsaved text, in `cjm lsp`).
 pub fn visible(input: &Input, in_run: &[Arc<Loaded>]) -> Vec<Arc<Loaded>> {
     let mut seen = HashSet::new();
     discovered(&input.dir())
         .into_iter()
+        .map(|d| match in_run.iter().find(|r| r.key == d.key) {
+            Some(r) => r.clone(),
+            None => d,
+        })
         .chain(in_run.iter().cloned())
         .filter(|l| seen.insert(l.key.clone()))
         .collect()
