@@ -72,9 +72,8 @@ impl State {
     }
 }
 
-/// Serves one client on stdin and stdout until it asks to exit.
-pub fn run() -> anyhow::Result<()> {
-    let (connection, io) = Connection::stdio();
+/// Serves one client until it asks to exit (`cli/lsp.rs` connects it to stdio).
+pub fn run(connection: &Connection) -> anyhow::Result<()> {
     let caps = serde_json::to_value(capabilities())?;
     let params = connection.initialize(caps)?;
     let init: lsp_types::InitializeParams = serde_json::from_value(params).unwrap_or_default();
@@ -90,10 +89,7 @@ pub fn run() -> anyhow::Result<()> {
         rescan: true,
         published: Vec::new(),
     };
-    server.serve(&connection)?;
-    drop(connection);
-    io.join()?;
-    Ok(())
+    server.serve(connection)
 }
 
 fn capabilities() -> ServerCapabilities {
