@@ -708,3 +708,72 @@ fn a_broken_file_does_not_stop_the_others() {
         "{r}"
     );
 }
+
+#[test]
+fn the_workspace_config_and_unsaved_libraries_apply() {
+    let (_dir, root) = workspace(&[
+        ("library.yaml", LIBRARY),
+        ("first.yaml", FIRST),
+        (
+            "cjm.toml",
+            "[rules]\nunranked-opportunity = \"error\"\nstage-without-metrics = \"off\"\n",
+        ),
+    ]);
+    let mut client = Client::start(&root);
+    let first = client.open(&root.join("first.yaml"));
+    let codes = |found: &[Value]| -> Vec<(String, i64)> {
+        found
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["severity"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let found = codes(&client.diagnostics(&first));
+    assert!(
+        found.contains(&("unranked-opportunity".into(), 1)),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(c, _)| c == "stage-without-metrics"),
+        "{found:?}"
+    );
+
+    // The library's unsaved text is what the map is checked against.
+    let lib = client.open(&root.join("library.yaml"));
+    client.diagnostics(&lib);
+    client.diagnostics(&first);
+    let (line, col) = find(LIBRARY, "id: interviews");
+    client.change(&lib, 2, range(line, col + 4, col + 14), "talks");
+    let found = client.diagnostics(&first);
+    let unknown: Vec<&Value> = found
+        .iter()
+        .filter(|d| d["code"] == "unknown-research")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{found:?}");
+
+    // A file changed on disk behind the editor's back is read again.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": lib}}),
+    );
+    client.diagnostics(&first);
+    std::fs::write(
+        root.join("library.yaml"),
+        LIBRARY.replace("id: sam", "id: someone"),
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib, "type": 2}]}),
+    );
+    let found = client.diagnostics(&first);
+    let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(
+        codes.contains(&"unknown-persona") && !codes.contains(&"unknown-research"),
+        "{codes:?}"
+    );
+}

@@ -53,7 +53,7 @@ pub struct State {
     snapshot: Snapshot,
     /// Each file's last model that parsed, so completion still knows the ids while the
     /// line being typed breaks the YAML.
-    last_good: HashMap<PathBuf, crate::model::Map>,
+    last_good: HashMap<PathBuf, std::sync::Arc<crate::model::Map>>,
 }
 
 impl State {
@@ -67,7 +67,7 @@ impl State {
         let path = uri::to_path(uri)?;
         match self.open.get(&path) {
             Some((_, t)) => Some(t),
-            None => self.snapshot.file(&path).map(|(_, f)| &f.text),
+            None => self.snapshot.file(&path).map(|(_, f)| &*f.text),
         }
     }
 }
@@ -88,6 +88,7 @@ pub fn run(connection: &Connection) -> anyhow::Result<()> {
         dirty: None,
         rescan: true,
         published: Vec::new(),
+        cache: workspace::Cache::default(),
     };
     server.serve(connection)
 }
@@ -140,6 +141,7 @@ struct Server {
     rescan: bool,
     /// Documents whose diagnostics were published, to clear them on close.
     published: Vec<Uri>,
+    cache: workspace::Cache,
 }
 
 impl Server {
@@ -219,6 +221,10 @@ impl Server {
                 }
             }
             note::DidSaveTextDocument::METHOD | note::DidChangeWatchedFiles::METHOD => {
+                // A `cjm.toml` changes the rule levels of every map below it.
+                if n.params.to_string().contains(crate::config::FILE_NAME) {
+                    self.cache = workspace::Cache::default();
+                }
                 self.rescan = true;
                 self.dirty = Some(soon);
             }
@@ -233,12 +239,19 @@ impl Server {
             self.state.disk = workspace::files_on_disk(&self.state.roots);
             self.rescan = false;
         }
-        self.state.snapshot = workspace::check(&self.state.disk, &self.state.open, MAX_FILES);
+        self.state.snapshot = workspace::check(
+            &self.state.disk,
+            &self.state.open,
+            MAX_FILES,
+            &mut self.cache,
+        );
         for file in &self.state.snapshot.files {
-            if let Some(map) = &file.map {
+            if let (Some(map), true) = (&file.map, self.state.open.contains_key(&file.path)) {
                 self.state.last_good.insert(file.path.clone(), map.clone());
             }
         }
+        let open = &self.state.open;
+        self.state.last_good.retain(|p, _| open.contains_key(p));
         let mut published = Vec::new();
         for (path, (uri, text)) in &self.state.open {
             let diagnostics = match self.state.snapshot.file(path) {
@@ -340,4 +353,70 @@ fn publish(connection: &Connection, uri: Uri, diagnostics: Vec<lsp_types::Diagno
     let params = PublishDiagnosticsParams::new(uri, diagnostics, None);
     let n = Notification::new(note::PublishDiagnostics::METHOD.to_string(), params);
     let _ = connection.sender.send(Message::Notification(n));
+}
+
+#[cfg(test)]
+mod robustness {
+    use lsp_types::{Position, Range};
+    use proptest::prelude::*;
+
+    use super::text::Text;
+    use super::{create, schema_docs};
+
+    fn yamlish() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "stages:",
+            "  - ",
+            "name: ",
+            "touchpoint: ",
+            "id: ",
+            "\n",
+            "    ",
+            "[",
+            "]",
+            ",",
+            ":",
+            "#",
+            "\"",
+            "'",
+            "取餐",
+            "ок",
+            "😀",
+            "\r\n",
+            "-",
+            " ",
+            "evidence:",
+            "a",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// Whatever the text and wherever the client says the cursor is, the position
+        /// helpers, the cursor context, hover and the create fix answer without panicking.
+        #[test]
+        fn half_typed_text_never_panics(
+            text in yamlish(),
+            line in 0u32..12,
+            character in 0u32..40,
+            end in 0u32..40,
+            new in yamlish(),
+        ) {
+            let mut t = Text::new(text);
+            let at = Position::new(line, character);
+            let _ = t.pos(at);
+            let _ = t.offset(at);
+            let _ = schema_docs::context(&t, at);
+            let _ = schema_docs::hover(&t, at, false);
+            let d = lsp_types::Diagnostic {
+                range: Range::new(at, Position::new(line, end)),
+                ..Default::default()
+            };
+            for code in ["unknown-touchpoint", "unknown-pain-point", "unknown-research", "unknown-persona"] {
+                let _ = create::missing(&t, code, &d);
+            }
+            t.apply(Some(Range::new(at, Position::new(line / 2, end))), &new);
+            prop_assert!(t.text.is_char_boundary(t.text.len()));
+        }
+    }
 }

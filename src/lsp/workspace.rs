@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use lsp_types::Uri;
 
@@ -18,9 +19,9 @@ use crate::settings::Options;
 pub struct File {
     pub path: PathBuf,
     pub uri: Uri,
-    pub text: Text,
+    pub text: Arc<Text>,
     pub report: FileReport,
-    pub map: Option<Map>,
+    pub map: Option<Arc<Map>>,
 }
 
 impl File {
@@ -63,53 +64,118 @@ pub fn files_on_disk(roots: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Checks the files on disk and the open documents (which win) together.
-/// `uris` gives the client's own URI for open documents.
-pub fn check(disk: &[PathBuf], open: &HashMap<PathBuf, (Uri, Text)>, limit: usize) -> Snapshot {
-    let mut texts: Vec<(PathBuf, Option<Uri>, String)> = Vec::new();
-    for (path, (uri, text)) in open {
-        texts.push((path.clone(), Some(uri.clone()), text.text.clone()));
+/// A file on disk as it was last checked on its own, before the passes across files,
+/// kept while its modification time and size stay the same: an edit re-checks only the
+/// open documents.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<PathBuf, Cached>,
+}
+
+struct Cached {
+    stamp: (Option<std::time::SystemTime>, u64),
+    /// `None` for a YAML file that is not a cjm file.
+    checked: Option<(Arc<Text>, FileReport, Option<Arc<Map>>)>,
+}
+
+fn stamp(path: &Path) -> Option<(Option<std::time::SystemTime>, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok(), meta.len()))
+}
+
+/// A copy of a report fresh from `check_bytes` (the passes across files add to it).
+fn copy(r: &FileReport) -> FileReport {
+    FileReport {
+        input: r.input.clone(),
+        path: r.path.clone(),
+        map_id: r.map_id.clone(),
+        baseline: r.baseline.clone(),
+        diagnostics: r.diagnostics.clone(),
+        suppressed: r.suppressed.clone(),
+        pending: r.pending.clone(),
+        library: r.library.clone(),
+        library_lines: r.library_lines.clone(),
+        links: r.links.clone(),
+        unreadable: r.unreadable,
     }
-    for path in disk.iter().take(limit) {
-        if open.contains_key(path) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        texts.push((path.clone(), None, text));
-    }
-    texts.retain(|(_, _, t)| declares_cjm(t));
-    texts.sort_by(|a, b| a.0.cmp(&b.0));
-    let inputs: Vec<Input> = texts
-        .iter()
-        .map(|(p, _, _)| Input::File(p.clone()))
-        .collect();
-    let config = Config::default();
+}
+
+/// Checks one file on its own; a bug in the check must not take the server, or the
+/// other files, down.
+fn check_one(path: &Path, text: &str, config: &Config) -> Option<(FileReport, Option<Map>)> {
+    let input = Input::File(path.to_path_buf());
     let options = Options::default();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let checked = check::check_bytes(&input, text.as_bytes().to_vec(), config, &options);
+        (checked.report, checked.map)
+    }))
+    .ok()
+}
+
+/// Checks the files on disk (at most `limit`) and the open documents (which win)
+/// together, as `cjm validate` checks a folder.
+pub fn check(
+    disk: &[PathBuf],
+    open: &HashMap<PathBuf, (Uri, Text)>,
+    limit: usize,
+    cache: &mut Cache,
+) -> Snapshot {
+    let config = Config::default();
+    // Files on disk that changed since they were last checked, checked on all cores.
+    let stale: Vec<(PathBuf, (Option<std::time::SystemTime>, u64))> = disk
+        .iter()
+        .take(limit)
+        .filter(|p| !open.contains_key(*p))
+        .filter_map(|p| Some((p.clone(), stamp(p)?)))
+        .filter(|(p, s)| cache.files.get(p).is_none_or(|c| c.stamp != *s))
+        .collect();
+    let inputs: Vec<Input> = stale.iter().map(|(p, _)| Input::File(p.clone())).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let checked = check::in_parallel(&inputs, &done, |input| {
+    let fresh = check::in_parallel(&inputs, &done, |input| {
         let Input::File(path) = input else {
             return None;
         };
-        let text = texts.iter().find(|(p, _, _)| p == path)?.2.clone();
-        // A bug in one file's check must not take the server, or the other files, down.
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            check::check_bytes(input, text.into_bytes(), &config, &options)
-        }))
-        .ok()
+        let text = std::fs::read_to_string(path).ok()?;
+        if !declares_cjm(&text) {
+            return None;
+        }
+        let (report, map) = check_one(path, &text, &config)?;
+        Some((Arc::new(Text::new(text)), report, map.map(Arc::new)))
     });
-    let mut reports = Vec::new();
-    let mut rest = Vec::new();
-    for ((path, uri, text), checked) in texts.into_iter().zip(checked) {
-        let Some(checked) = checked else { continue };
-        reports.push(checked.report);
-        let uri = uri.or_else(|| super::uri::from_path(&path));
-        let Some(uri) = uri else { continue };
-        rest.push((path, uri, text, checked.map));
+    for ((path, stamp), checked) in stale.into_iter().zip(fresh) {
+        cache.files.insert(path, Cached { stamp, checked });
     }
-    if reports.len() != rest.len() {
-        return Snapshot::default();
+    let on_disk: std::collections::HashSet<&PathBuf> = disk.iter().take(limit).collect();
+    cache.files.retain(|p, _| on_disk.contains(p));
+
+    /// A file checked on its own: path, URI, text, report and model.
+    type Entry = (PathBuf, Uri, Arc<Text>, FileReport, Option<Arc<Map>>);
+    let mut all: Vec<Entry> = Vec::new();
+    for (path, (uri, text)) in open {
+        if !declares_cjm(&text.text) {
+            continue;
+        }
+        if let Some((report, map)) = check_one(path, &text.text, &config) {
+            let text = Arc::new(text.clone());
+            all.push((path.clone(), uri.clone(), text, report, map.map(Arc::new)));
+        }
+    }
+    for (path, cached) in &cache.files {
+        if open.contains_key(path) {
+            continue;
+        }
+        let (Some((text, report, map)), Some(uri)) = (&cached.checked, super::uri::from_path(path))
+        else {
+            continue;
+        };
+        all.push((path.clone(), uri, text.clone(), copy(report), map.clone()));
+    }
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut reports = Vec::with_capacity(all.len());
+    let mut rest = Vec::with_capacity(all.len());
+    for (path, uri, text, report, map) in all {
+        reports.push(report);
+        rest.push((path, uri, text, map));
     }
     let passes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         check::map_ids::check_unique(&mut reports);
@@ -127,7 +193,7 @@ pub fn check(disk: &[PathBuf], open: &HashMap<PathBuf, (Uri, Text)>, limit: usiz
         .map(|(report, (path, uri, text, map))| File {
             path,
             uri,
-            text: Text::new(text),
+            text,
             report,
             map,
         })
