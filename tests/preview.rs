@@ -159,3 +159,32 @@ fn refuses_paths_outside_the_pages() {
     s.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 405"), "{response}");
 }
+
+#[test]
+fn a_saved_library_shows_on_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = "cjm: 1\ntype: library\ntitle: Shared\npersonas:\n  - id: sam\n    name: Sam, runs a bakery\n";
+    std::fs::write(dir.path().join("library.yaml"), library).unwrap();
+    let map = MAP.replace("stages:", "personas: [sam]\nstages:");
+    std::fs::write(dir.path().join("tea.yaml"), map).unwrap();
+    let preview = start(&dir.path().join("tea.yaml"));
+    let (_, body) = get(preview.port, "/");
+    assert!(body.contains("Sam, runs a bakery"), "{body}");
+    std::fs::write(
+        dir.path().join("library.yaml"),
+        library.replace("Sam, runs a bakery", "Sam, runs two bakeries"),
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, body) = get(preview.port, "/");
+        if body.contains("Sam, runs two bakeries") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the library edit never showed: {body}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

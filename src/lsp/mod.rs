@@ -236,6 +236,7 @@ impl Server {
     fn refresh(&mut self, connection: &Connection) {
         self.dirty = None;
         if self.rescan {
+            crate::check::library::forget_discovered();
             self.state.disk = workspace::files_on_disk(&self.state.roots);
             self.rescan = false;
         }

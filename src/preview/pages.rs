@@ -19,6 +19,8 @@ const RELOAD: &str =
     "<script>new EventSource(\"/__cjm/events\").onmessage=function(){location.reload()};</script>";
 
 pub fn build(target: &Path) -> Pages {
+    // A library saved since the last build must be read again.
+    crate::check::library::forget_discovered();
     let pages = if target.is_dir() {
         folder(target)
     } else {
