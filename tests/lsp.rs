@@ -777,3 +777,50 @@ fn the_workspace_config_and_unsaved_libraries_apply() {
         "{codes:?}"
     );
 }
+
+const TEA: &str = include_str!("../examples/tea-order-zh.yaml");
+
+#[test]
+fn chinese_ids_derived_from_names_navigate_and_refuse_renaming() {
+    let (_dir, root) = workspace(&[("tea.yaml", TEA)]);
+    let mut client = Client::start(&root);
+    let u = client.open(&root.join("tea.yaml"));
+    let found = client.diagnostics(&u);
+    assert!(found.iter().all(|d| d["severity"] != 1), "{found:?}");
+
+    // The id comes from the name, so the definition is the name.
+    let (line, col) = find(TEA, "[叫号屏太小看不清]");
+    let def = client.request("textDocument/definition", at(&u, line, col + 3));
+    let (dline, dcol) = find(TEA, "name: 叫号屏太小看不清");
+    assert_eq!(
+        def,
+        json!([{"uri": u, "range": range(dline, dcol + 6, dcol + 6 + 8)}])
+    );
+    let hover = client.request("textDocument/hover", at(&u, line, col + 3));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("severity: medium") && text.contains("stage: 取餐"),
+        "{text}"
+    );
+
+    let refused = client.call(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": u}, "position": {"line": line, "character": col + 3}, "newName": "小屏"}),
+    );
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("write an `id:` for it first"),
+        "{refused}"
+    );
+    let items = client.request("textDocument/completion", at(&u, line, col + 1));
+    assert!(
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["label"] == "叫号屏太小看不清"),
+        "{items}"
+    );
+}

@@ -151,6 +151,17 @@ fn refuses_paths_outside_the_pages() {
         let (status, _) = get(preview.port, bad);
         assert_eq!(status, "HTTP/1.1 403 Forbidden", "{bad}");
     }
+    // DNS rebinding: a request for another site's name is refused.
+    let mut s = connect(preview.port);
+    write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: evil.example:{}\r\n\r\n",
+        preview.port
+    )
+    .unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 403"), "{response}");
     let (status, _) = get(preview.port, "/tea.yaml");
     assert_eq!(status, "HTTP/1.1 404 Not Found");
     let mut s = connect(preview.port);

@@ -56,8 +56,9 @@ impl Shared {
 /// Builds the pages for `target`, serves them on `listener`, and rebuilds on change.
 /// Never returns unless the listener fails.
 pub fn serve(target: PathBuf, listener: std::net::TcpListener) -> std::io::Result<()> {
+    let before = watch::stamp(&target);
     let shared = Arc::new(Shared::new(pages::build(&target)));
     let watched = shared.clone();
-    std::thread::spawn(move || watch::run(&target, &watched));
+    std::thread::spawn(move || watch::run(&target, &watched, before));
     server::run(listener, shared)
 }

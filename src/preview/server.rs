@@ -56,6 +56,16 @@ pub fn route(target: &str) -> Route {
     }
 }
 
+/// Whether a `Host` header names this machine: `127.0.0.1`, `localhost` or `[::1]`,
+/// with any port.
+pub fn local_host(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+}
+
 fn decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -78,12 +88,18 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // The headers are read and ignored; a request has no body worth reading.
+    // Of the headers only `Host` matters; a request has no body worth reading.
     let mut line = String::new();
+    let mut host = None;
     for _ in 0..100 {
         line.clear();
         if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("host")
+        {
+            host = Some(value.trim().to_string());
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -97,6 +113,11 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             b"GET only\n",
             true,
         );
+    }
+    // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) must not
+    // read the maps: only requests addressed to this machine by name are answered.
+    if !host.as_deref().is_some_and(local_host) {
+        return respond(&mut out, "403 Forbidden", "text/plain", b"refused\n", true);
     }
     match route(target) {
         Route::Refused => respond(&mut out, "403 Forbidden", "text/plain", b"refused\n", true),
@@ -144,12 +165,14 @@ fn respond(
 /// Server-sent events: a `reload` message at each rebuild, a comment now and then so a
 /// closed tab ends the thread.
 fn events(mut out: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    // The generation is taken before the client hears it is connected: a rebuild in
+    // between is still a reload.
+    let (mut seen, _) = shared.current();
     write!(
         out,
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n"
     )?;
     out.flush()?;
-    let (mut seen, _) = shared.current();
     loop {
         let now = shared.wait(seen, Duration::from_secs(15));
         if now == seen {
@@ -164,7 +187,13 @@ fn events(mut out: TcpStream, shared: &Shared) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Route, route};
+    use super::{Route, local_host, route};
+
+    #[test]
+    fn only_local_hosts_are_answered() {
+        assert!(local_host("127.0.0.1:8080") && local_host("localhost") && local_host("[::1]:1"));
+        assert!(!local_host("evil.example:8080") && !local_host("127.0.0.1.evil.example"));
+    }
 
     #[test]
     fn only_pages_are_routed() {

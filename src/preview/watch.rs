@@ -12,7 +12,7 @@ pub const POLL: Duration = Duration::from_millis(200);
 
 /// The files whose change means a rebuild, with their modification times (and sizes,
 /// for file systems with coarse times).
-fn stamp(target: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+pub fn stamp(target: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
     let mut files: Vec<PathBuf> = if target.is_dir() {
         crate::inputs::collect(&[target.to_path_buf()])
             .inputs()
@@ -48,9 +48,9 @@ fn stamp(target: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
         .collect()
 }
 
-/// Rebuilds the pages whenever a watched file changes; runs for the life of the process.
-pub fn run(target: &Path, shared: &Shared) {
-    let mut last = stamp(target);
+/// Rebuilds the pages whenever a watched file differs from `last` (taken before the
+/// first build, so a save during it counts); runs for the life of the process.
+pub fn run(target: &Path, shared: &Shared, mut last: Vec<(PathBuf, Option<SystemTime>, u64)>) {
     loop {
         std::thread::sleep(POLL);
         let now = stamp(target);
