@@ -239,9 +239,7 @@ pub fn hover(state: &State, p: HoverParams) -> Result<Option<Hover>, String> {
             let Some(text) = state.text(&at_.text_document.uri) else {
                 return Ok(None);
             };
-            let library = state
-                .file(&at_.text_document.uri)
-                .is_some_and(|(_, f)| f.library().is_some());
+            let library = super::schema_docs::is_library(text);
             super::schema_docs::hover(text, at_.position, library)
         }
     };

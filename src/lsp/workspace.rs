@@ -50,7 +50,8 @@ pub fn declares_cjm(text: &str) -> bool {
         .any(|l| l.strip_prefix("cjm:").is_some() || l.strip_prefix("\u{feff}cjm:").is_some())
 }
 
-/// The cjm files on disk below `roots` (a walk that honours `.gitignore`).
+/// The YAML files on disk below `roots` (a walk that honours `.gitignore`); which of
+/// them are cjm files is told when they are read.
 pub fn files_on_disk(roots: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for root in roots.iter().filter(|r| r.is_dir()) {
