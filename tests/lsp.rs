@@ -824,3 +824,42 @@ fn chinese_ids_derived_from_names_navigate_and_refuse_renaming() {
         "{items}"
     );
 }
+
+#[test]
+fn the_allow_action_silences_the_finding() {
+    let (_dir, root) = workspace(&[("library.yaml", LIBRARY), ("first.yaml", FIRST)]);
+    let mut client = Client::start(&root);
+    let u = client.open(&root.join("first.yaml"));
+    let found = client.diagnostics(&u);
+    let lint = found
+        .iter()
+        .find(|d| d["code"] == "touchpoint-without-owner")
+        .unwrap()
+        .clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": lint["range"], "context": {"diagnostics": [lint]}}),
+    );
+    assert_eq!(
+        actions[0]["title"],
+        "Allow `touchpoint-without-owner` here (with a reason)"
+    );
+    let edit = &actions[0]["edit"]["changes"][&u][0];
+    assert_eq!(
+        edit["newText"],
+        "        # cjm: allow touchpoint-without-owner -- reason\n"
+    );
+    client.change(
+        &u,
+        2,
+        edit["range"].clone(),
+        edit["newText"].as_str().unwrap(),
+    );
+    let after = client.diagnostics(&u);
+    let left = after
+        .iter()
+        .filter(|d| d["code"] == "touchpoint-without-owner")
+        .count();
+    assert_eq!(left, 1, "one of the two touchpoints is silenced: {after:?}");
+    assert_eq!(after.len(), found.len() - 1);
+}
