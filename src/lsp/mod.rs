@@ -150,7 +150,7 @@ impl Server {
             let message = match self.dirty {
                 Some(due) => match connection.receiver.recv_deadline(due) {
                     Ok(m) => Some(m),
-                    Err(crossbeam_timeout) if crossbeam_timeout.is_timeout() => None,
+                    Err(e) if e.is_timeout() => None,
                     Err(_) => return Ok(()),
                 },
                 None => match connection.receiver.recv() {
