@@ -100,9 +100,20 @@ pub struct Loaded {
     pub library: Library,
 }
 
-/// Libraries found by walking up from `dir`, nearest first; read once per process.
+/// Libraries found so far, by folder.
+static CACHE: OnceLock<Mutex<HashMap<PathBuf, Vec<Arc<Loaded>>>>> = OnceLock::new();
+
+/// Forgets the libraries read so far, so a long-running process (`cjm preview`,
+/// `cjm lsp`) sees them edited.
+pub fn forget_discovered() {
+    if let Some(cache) = CACHE.get() {
+        cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// Libraries found by walking up from `dir`, nearest first; read once per process (until
+/// [`forget_discovered`]).
 pub fn discovered(dir: &Path) -> Vec<Arc<Loaded>> {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Vec<Arc<Loaded>>>>> = OnceLock::new();
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -147,11 +158,16 @@ fn load(path: &Path) -> Option<Loaded> {
     })
 }
 
-/// The libraries a map sees: the ones found above it, then the ones in the run.
+/// The libraries a map sees: the ones found above it, then the ones in the run. A file
+/// that is both is read as the run has it (an editor's unsaved text, in `cjm lsp`).
 pub fn visible(input: &Input, in_run: &[Arc<Loaded>]) -> Vec<Arc<Loaded>> {
     let mut seen = HashSet::new();
     discovered(&input.dir())
         .into_iter()
+        .map(|d| match in_run.iter().find(|r| r.key == d.key) {
+            Some(r) => r.clone(),
+            None => d,
+        })
         .chain(in_run.iter().cloned())
         .filter(|l| seen.insert(l.key.clone()))
         .collect()

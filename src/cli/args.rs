@@ -73,6 +73,16 @@ Examples:\n  cjm site maps/ -o public/\n  cjm site maps/ -o public/ --today 2026
         after_help = "Every finding names its code in brackets: `error[unknown-key]`.\n\nExamples:\n  cjm explain unknown-key\n  cjm explain          # every code, with a one-line summary"
     )]
     Explain(ExplainArgs),
+    /// Serve the language server protocol on stdin/stdout, for editors.
+    #[command(
+        after_help = "Diagnostics as `cjm validate` reports them, completion, hover, go to definition,\nreferences, rename, outline and quick fixes, for maps and library files below the\neditor's workspace folders. See `editors/` and the README for editor setup."
+    )]
+    Lsp,
+    /// Serve a map (or a folder's site) on 127.0.0.1, reloading the page on every save.
+    #[command(
+        after_help = "The first line of output is the URL. Only the rendered pages are served.\n\nExamples:\n  cjm preview examples/grocery-current.yaml\n  cjm preview examples/portfolio --port 8080"
+    )]
+    Preview(PreviewArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
     Schema,
     /// Print a shell completion script.
@@ -282,6 +292,16 @@ pub struct SiteArgs {
 
     #[command(flatten)]
     pub check: CheckArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PreviewArgs {
+    /// A map file, or a folder of maps to preview as a site.
+    pub path: PathBuf,
+
+    /// The port on 127.0.0.1; 0 (the default) picks a free one.
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,7 +6,9 @@ mod diff;
 mod explain;
 mod import;
 mod init;
+mod lsp;
 mod output;
+mod preview;
 mod progress;
 mod render;
 mod report;
@@ -44,6 +46,8 @@ pub fn run() -> ExitStatus {
         Command::Validate(args) => validate::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Lsp => lsp::run(),
+        Command::Preview(args) => preview::run(args),
         Command::Render(args) => render::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
@@ -86,6 +90,12 @@ pub fn error(message: &str) {
     let style = anstyle::AnsiColor::Red.on_default().bold();
     let mut err = anstream::stderr().lock();
     let _ = writeln!(err, "{style}error:{style:#} {message}");
+}
+
+/// Prints a plain note to stderr.
+pub fn note(message: &str) {
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "{message}");
 }
 
 /// Prints `warning: message` to stderr.
