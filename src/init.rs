@@ -179,6 +179,17 @@ research:
     date: {today}
     summary: Last quarter's tickets, tagged by stage
 
+# Optional: phases group consecutive stages (drawn as bands above them), and lanes of
+# your own (kind: text, list, rating 0-5 or quote) sit beside the built-in ones:
+# phases:
+#   - name: Buying
+#     stages: [stage-id, next-stage-id]
+# lanes:
+#   - id: systems
+#     name: Systems involved
+#     kind: list
+# and in a stage:  lanes: {{systems: [Product catalogue]}}
+
 # Stages run left to right. Emotion goes from -2 (very negative) to 2 (very positive).
 stages:
   - name: {first}
