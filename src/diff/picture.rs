@@ -17,11 +17,17 @@ pub fn svg(current: &Map, future: &Map, diff: &Diff) -> String {
 /// one map share.
 pub fn svg_named(current: &Map, future: &Map, diff: &Diff, names: (&str, &str)) -> String {
     let (merged, mut overlay) = overlay(current, future, diff);
-    overlay.banner = vec![banner(names.0, names.1, diff)];
+    overlay.banner = vec![banner(names.0, names.1, diff, future.lang.as_deref())];
     svg::render_with(&merged, &overlay)
 }
 
-fn banner(from: &str, to: &str, diff: &Diff) -> String {
+/// What the picture compares. English maps get the counted summary; in other
+/// languages the banner keeps to words cjm has in that language.
+fn banner(from: &str, to: &str, diff: &Diff, lang: Option<&str>) -> String {
+    let l = crate::render::labels::for_lang(lang);
+    if l.changes != "Changes" {
+        return format!("{}: {from} → {to} ({})", l.changes, diff.changes.len());
+    }
     format!(
         "Changes from {from} to {to}: {} ({})",
         if diff.is_empty() {
@@ -163,9 +169,12 @@ pub fn overlay(current: &Map, future: &Map, diff: &Diff) -> (Map, Overlay) {
             overlay.before.insert(c.ident.id.clone(), e.value);
         }
     }
-    overlay
-        .banner
-        .push(banner(&current.id.id, &future.id.id, diff));
+    overlay.banner.push(banner(
+        &current.id.id,
+        &future.id.id,
+        diff,
+        future.lang.as_deref(),
+    ));
     (merged, overlay)
 }
 

@@ -216,6 +216,12 @@ fn svg_carries_the_facts_of_the_json() {
 fn svg_of_a_cyrillic_pair_is_legible() {
     let svg = diff_svg(&["tests/fixtures/diff/bank-onboarding-ru-future.yaml"]);
     crate::render::assert_legible(&svg, "bank diff");
+    // The banner and the marks are in Russian too: no English chrome.
+    let all = texts(&svg);
+    assert!(all.contains("Изменения: "), "{all}");
+    for english in ["Changes", "changed", "removed", "+ new", "Legend", "Stage"] {
+        assert!(!all.contains(english), "`{english}` in:\n{all}");
+    }
 }
 
 #[test]
