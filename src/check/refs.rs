@@ -116,6 +116,7 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
 
     phases(map, unread, &mut out);
     lanes(map, &mut out);
+    emotions(map, unread, &mut out);
 
     let touchpoints: Vec<&str> = map
         .touchpoints()
@@ -157,6 +158,63 @@ pub fn check(map: &Map, unread: &HashSet<String>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Emotions lie on the map's scale, and per-persona emotions name the map's personas.
+/// The schema only bounds them loosely: the scale is the map's own.
+fn emotions(map: &Map, unread: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+    let (min, max) = map.emotion_scale;
+    if min >= max {
+        out.push(
+            Diagnostic::error(
+                "invalid-value",
+                map.emotion_scale_span.unwrap_or_default(),
+                format!("`emotion_scale` runs from {min} to {max}: `min` must be below `max`"),
+            )
+            .with_help("for example `emotion_scale: {min: 1, max: 5}`"),
+        );
+        return;
+    }
+    let range = |v: i64, span: crate::diag::Span, out: &mut Vec<Diagnostic>| {
+        if v < min || v > max {
+            out.push(Diagnostic::error(
+                "out-of-range",
+                span,
+                format!("`emotion` must be between {min} and {max}, found `{v}`"),
+            ));
+        }
+    };
+    let personas: Vec<&str> = map.personas.iter().map(|p| p.ident.id.as_str()).collect();
+    let each = |single: Option<(i64, crate::diag::Span)>,
+                by: &[(Spanned<String>, Spanned<i64>)],
+                out: &mut Vec<Diagnostic>| {
+        if by.is_empty() {
+            if let Some((v, span)) = single {
+                range(v, span, out);
+            }
+        }
+        for (persona, v) in by {
+            resolve(
+                "persona",
+                "unknown-persona",
+                persona,
+                &personas,
+                unread,
+                out,
+            );
+            range(v.value, v.span, out);
+        }
+    };
+    for stage in &map.stages {
+        each(
+            stage.emotion.as_ref().map(|e| (e.value, e.span)),
+            &stage.emotions,
+            out,
+        );
+        for t in &stage.touchpoints {
+            each(t.emotion.zip(t.emotion_span), &t.emotions, out);
+        }
+    }
 }
 
 /// Phases name stages that exist; a stage is in one phase at most; a phase's stages

@@ -303,6 +303,31 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
             ),
             _ => {}
         }
+        // Each persona's emotion, when given per persona: its own delta.
+        for (persona, b) in &f.emotions {
+            let a = c
+                .emotions
+                .iter()
+                .find(|(p, _)| p.value == persona.value)
+                .map(|(_, v)| v.value);
+            match a {
+                Some(a) if a != b.value => push(
+                    Some(f),
+                    Kind::Changed,
+                    "emotion",
+                    &f.ident.id,
+                    format!("{}: {}", persona.value, emotion_change(a, b.value)),
+                ),
+                None => push(
+                    Some(f),
+                    Kind::Changed,
+                    "emotion",
+                    &f.ident.id,
+                    format!("{}: — → {}", persona.value, signed(b.value)),
+                ),
+                _ => {}
+            }
+        }
         for (lane, a, b) in [
             ("actions", &c.actions, &f.actions),
             ("thoughts", &c.thoughts, &f.thoughts),

@@ -45,6 +45,11 @@ pub fn build(root: &Node, stem: &str) -> Map {
         parent: text(root, "parent"),
         personas: personas(root),
         research: research(root),
+        emotion_scale: root
+            .get("emotion_scale")
+            .and_then(|s| Some((integer(s, "min")?.value, integer(s, "max")?.value)))
+            .unwrap_or((-2, 2)),
+        emotion_scale_span: root.get("emotion_scale").map(|s| s.span),
         phases: objects(root, "phases")
             .enumerate()
             .map(|(i, n)| {
@@ -146,7 +151,8 @@ fn stage(n: &Node, i: usize) -> Stage {
         ident: ident(n, "stage", i, Some(&name)),
         description: str_of(n, "description").map(str::to_string),
         journey: text(n, "journey"),
-        emotion: integer(n, "emotion"),
+        emotion: integer(n, "emotion").or_else(|| mean(&per_persona(n))),
+        emotions: per_persona(n),
         actions: strings(n, "actions"),
         thoughts: strings(n, "thoughts"),
         touchpoints: objects(n, "touchpoints")
@@ -158,7 +164,11 @@ fn stage(n: &Node, i: usize) -> Stage {
                     channel: str_of(t, "channel").map(str::to_string),
                     owner: text(t, "owner"),
                     url: str_of(t, "url").map(str::to_string),
-                    emotion: integer(t, "emotion").map(|e| e.value),
+                    emotion: integer(t, "emotion")
+                        .or_else(|| mean(&per_persona(t)))
+                        .map(|e| e.value),
+                    emotion_span: t.get("emotion").map(|e| e.span),
+                    emotions: per_persona(t),
                     description: str_of(t, "description").map(str::to_string),
                     personas: spanned_strings(t, "personas"),
                     name,
@@ -291,6 +301,43 @@ pub(super) fn text(n: &Node, key: &str) -> Option<Spanned<String>> {
 
 pub(super) fn str_of<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
     n.get(key)?.as_str()
+}
+
+/// `emotion: {maya: -1, tom: 1}`: the whole numbers given per persona id.
+fn per_persona(n: &Node) -> Vec<(Spanned<String>, Spanned<i64>)> {
+    let Some(entries) = n.get("emotion").and_then(Node::entries) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|e| {
+            let value = match e.value.value {
+                Value::Int(i) => i,
+                Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => f as i64,
+                _ => return None,
+            };
+            Some((
+                Spanned {
+                    value: e.key.clone(),
+                    span: e.key_span,
+                },
+                Spanned {
+                    value,
+                    span: e.value.span,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The rounded mean of per-persona emotions, spanning the first.
+fn mean(values: &[(Spanned<String>, Spanned<i64>)]) -> Option<Spanned<i64>> {
+    let first = values.first()?;
+    let sum: i64 = values.iter().map(|(_, v)| v.value).sum();
+    Some(Spanned {
+        value: (sum as f64 / values.len() as f64).round() as i64,
+        span: first.1.span,
+    })
 }
 
 fn integer(n: &Node, key: &str) -> Option<Spanned<i64>> {

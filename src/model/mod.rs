@@ -113,6 +113,10 @@ pub struct Map {
     pub parent: Option<Spanned<String>>,
     pub personas: Vec<Persona>,
     pub research: Vec<Research>,
+    /// The range emotions are read on: `(min, max)`, `(-2, 2)` unless `emotion_scale:`
+    /// says otherwise.
+    pub emotion_scale: (i64, i64),
+    pub emotion_scale_span: Option<crate::diag::Span>,
     /// Groups of consecutive stages, drawn as bands above the stage headers.
     pub phases: Vec<Phase>,
     /// The team's own lanes, which stages fill by id.
@@ -157,7 +161,11 @@ pub struct Stage {
     pub description: Option<String>,
     /// The map that details this stage (a child journey), by map id.
     pub journey: Option<Spanned<String>>,
+    /// The stage's emotion: as written, or the rounded mean of the personas' when it is
+    /// given per persona, so everything that reads one emotion still can.
     pub emotion: Option<Spanned<i64>>,
+    /// `emotion: {maya: -1, tom: 1}`: each persona's emotion, by persona id.
+    pub emotions: Vec<(Spanned<String>, Spanned<i64>)>,
     pub actions: Vec<String>,
     pub thoughts: Vec<String>,
     pub touchpoints: Vec<Touchpoint>,
@@ -270,7 +278,12 @@ pub struct Touchpoint {
     pub channel: Option<String>,
     pub owner: Option<Spanned<String>>,
     pub url: Option<String>,
+    /// As for a stage: as written, or the rounded mean of the personas'.
     pub emotion: Option<i64>,
+    /// Where the emotion is written, for findings about it.
+    pub emotion_span: Option<crate::diag::Span>,
+    /// Each persona's emotion here, by persona id.
+    pub emotions: Vec<(Spanned<String>, Spanned<i64>)>,
     pub description: Option<String>,
     /// Ids of the personas who meet it: a Mermaid task's own actors.
     pub personas: Vec<Spanned<String>>,
@@ -326,6 +339,23 @@ impl Map {
         self.stages
             .iter()
             .flat_map(|s| s.opportunities.iter().map(move |o| (s, o)))
+    }
+
+    /// An emotion on the map's scale as -2..=2, the scale pictures and faces are drawn on.
+    pub fn normalised(&self, e: i64) -> f64 {
+        let (min, max) = self.emotion_scale;
+        if max <= min {
+            return e as f64;
+        }
+        let mid = (min + max) as f64 / 2.0;
+        ((e as f64 - mid) / ((max - min) as f64 / 2.0) * 2.0).clamp(-2.0, 2.0)
+    }
+
+    /// Whether any emotion on the map is given per persona.
+    pub fn has_persona_emotions(&self) -> bool {
+        self.stages
+            .iter()
+            .any(|s| !s.emotions.is_empty() || s.touchpoints.iter().any(|t| !t.emotions.is_empty()))
     }
 
     pub fn is_blueprint(&self) -> bool {

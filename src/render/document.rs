@@ -123,6 +123,19 @@ pub fn emotion(e: Option<i64>) -> String {
     })
 }
 
+/// An emotion on the map's scale: the face for where it sits, and the number as written.
+fn emotion_on(map: &Map, e: i64) -> String {
+    if map.emotion_scale == (-2, 2) {
+        return emotion(Some(e));
+    }
+    let face = face(map.normalised(e).round() as i64);
+    if map.emotion_scale.0 < 0 && e != 0 {
+        format!("{face} {e:+}")
+    } else {
+        format!("{face} {e}")
+    }
+}
+
 pub fn face(e: i64) -> &'static str {
     match e {
         i64::MIN..=-2 => "😣",
@@ -243,8 +256,25 @@ fn stages(map: &Map, l: &Labels, view: &View) -> Section {
             let mut cells: Vec<Cell> = vec![vec![plain(s.name.value.clone())]];
             for (key, _) in &columns {
                 cells.push(match *key {
+                    // Per persona when given so: a mean would hide how differently
+                    // two people feel the same step.
+                    "emotion" if !s.emotions.is_empty() => s
+                        .emotions
+                        .iter()
+                        .map(|(p, v)| {
+                            let name = map
+                                .personas
+                                .iter()
+                                .find(|q| q.ident.id == p.value)
+                                .map_or(p.value.as_str(), |q| q.name.as_str());
+                            vec![
+                                run(Style::Plain, format!("{name} ")),
+                                run(Style::Label, emotion_on(map, v.value)),
+                            ]
+                        })
+                        .collect(),
                     "emotion" => match &s.emotion {
-                        Some(e) => vec![vec![run(Style::Label, emotion(Some(e.value)))]],
+                        Some(e) => vec![vec![run(Style::Label, emotion_on(map, e.value))]],
                         None => Vec::new(),
                     },
                     "touchpoints" => s

@@ -756,3 +756,46 @@ fn phases_and_custom_lanes_are_visible_in_every_output() {
         ["Systems involved".to_string(), "Effort (0–5)".to_string()]
     );
 }
+
+#[test]
+fn each_persona_gets_a_curve_told_apart_without_colour_on_the_maps_scale() {
+    let map = "tests/fixtures/personas/two-personas.yaml";
+    let svg = render_with(&[map]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let dashes: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("stroke-dasharray").is_some())
+        .filter_map(|n| n.attribute("stroke-dasharray"))
+        .collect();
+    assert!(
+        dashes.contains(&"none") && dashes.contains(&"9 5"),
+        "{dashes:?}"
+    );
+    // Two marker shapes, and both personas in the legend.
+    assert!(svg.contains("<rect x=") && svg.contains("<circle cx="));
+    assert!(
+        svg.contains(">Maya, first-time renter<") && svg.contains(">Tom, relocating for work<")
+    );
+    // The axis reads the map's 1..5 scale.
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for label in ["5", "3", "1"] {
+        assert!(texts.contains(&label), "{label} not on the axis: {texts:?}");
+    }
+    let md = render_with(&[map, "--format", "markdown"]);
+    assert!(
+        md.contains("Maya, first\\-time renter 🙁 2<br>Tom, relocating for work 🙂 4"),
+        "{md}"
+    );
+}
+
+#[test]
+fn emotions_are_checked_against_the_maps_scale_and_personas() {
+    snap!(
+        "emotions_off_scale",
+        &["validate", "tests/fixtures/personas/bad-emotions.yaml"]
+    );
+}

@@ -56,6 +56,8 @@ pub(super) fn research(p: &Picture, body: &mut String, mut y: f64) -> f64 {
 
 enum Swatch<'a> {
     Dot(&'a str),
+    /// A persona's curve: its line and marker.
+    Curve(super::emotion::PersonaStyle),
     Box(&'a str, &'a str),
     Bar(&'a str),
 }
@@ -83,16 +85,33 @@ pub(super) fn legend(p: &Picture, body: &mut String, y: f64) -> f64 {
                 .stages
                 .iter()
                 .any(|s| s.emotion.is_some() || s.touchpoints.iter().any(|t| t.emotion.is_some())));
+    let (min, max) = map.emotion_scale;
     for e in [-2, -1, 0, 1, 2].into_iter().filter(|_| has_emotion) {
-        let label = if e == 0 {
-            "0".to_string()
-        } else {
-            format!("{e:+}").replace('-', "−")
+        // Named on the map's own scale: 1..5 reads 1, 2, 3, 4, 5.
+        let raw = min as f64 + (e + 2) as f64 / 4.0 * (max - min) as f64;
+        let label = match raw {
+            r if r.fract() != 0.0 => format!("{r:.1}"),
+            r if r == 0.0 => "0".to_string(),
+            r if min < 0 => format!("{:+}", r as i64).replace('-', "−"),
+            r => format!("{}", r as i64),
         };
         items.push((
             Swatch::Dot(emotion_color(e)),
             format!("{} {label}", l.emotion_word),
         ));
+    }
+    if p.view.shows("emotion") && map.has_persona_emotions() {
+        for (k, id) in super::emotion::persona_ids(map).iter().enumerate() {
+            let styles = super::emotion::PERSONA_STYLES;
+            let name = map
+                .personas
+                .iter()
+                .find(|q| q.ident.id == *id)
+                .map(|q| q.name.as_str())
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id);
+            items.push((Swatch::Curve(styles[k % styles.len()]), name.to_string()));
+        }
     }
     if p.view.shows("pain_points") && map.pain_points().next().is_some() {
         for level in [Level::Low, Level::Medium, Level::High, Level::Critical] {
@@ -141,6 +160,25 @@ pub(super) fn legend(p: &Picture, body: &mut String, y: f64) -> f64 {
             y += 22.0;
         }
         let _ = match swatch {
+            Swatch::Curve(style) => {
+                let _ = writeln!(
+                    body,
+                    r#"<line x1="{x:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>"#,
+                    x + 13.0,
+                    style.colour,
+                    style.dash
+                );
+                super::emotion::marker(
+                    body,
+                    style.marker,
+                    x + 6.5,
+                    y,
+                    3.5,
+                    "#ffffff",
+                    style.colour,
+                );
+                Ok(())
+            }
             Swatch::Dot(c) => writeln!(
                 body,
                 r#"<circle cx="{:.1}" cy="{y:.1}" r="6" fill="{c}"/>"#,
