@@ -188,10 +188,10 @@ fn emotions(map: &Map, unread: &HashSet<String>, out: &mut Vec<Diagnostic>) {
     let each = |single: Option<(i64, crate::diag::Span)>,
                 by: &[(Spanned<String>, Spanned<i64>)],
                 out: &mut Vec<Diagnostic>| {
-        if by.is_empty() {
-            if let Some((v, span)) = single {
-                range(v, span, out);
-            }
+        if by.is_empty()
+            && let Some((v, span)) = single
+        {
+            range(v, span, out);
         }
         for (persona, v) in by {
             resolve(

@@ -91,7 +91,7 @@ pub(super) fn legend(p: &Picture, body: &mut String, y: f64) -> f64 {
         let raw = min as f64 + (e + 2) as f64 / 4.0 * (max - min) as f64;
         let label = match raw {
             r if r.fract() != 0.0 => format!("{r:.1}"),
-            r if r == 0.0 => "0".to_string(),
+            0.0 => "0".to_string(),
             r if min < 0 => format!("{:+}", r as i64).replace('-', "−"),
             r => format!("{}", r as i64),
         };
