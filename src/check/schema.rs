@@ -92,6 +92,8 @@ struct Rule {
     description: Option<String>,
     types: Vec<JType>,
     properties: Vec<(String, usize)>,
+    /// `patternProperties`: keys matching a pattern (`^x-`, extensions) and their rule.
+    pattern_properties: Vec<(Pattern, usize)>,
     closed: bool,
     required: Vec<String>,
     one_of_values: Option<Vec<Json>>,
@@ -254,10 +256,20 @@ impl Schema {
                     }
                 }
                 for entry in entries {
+                    let mut patterned = false;
+                    for (_, child) in rule
+                        .pattern_properties
+                        .iter()
+                        .filter(|(p, _)| p.is_match(&entry.key))
+                    {
+                        patterned = true;
+                        self.check(&entry.value, *child, &Place::Key(&entry.key), out);
+                    }
                     match rule.properties.iter().find(|(k, _)| *k == entry.key) {
                         Some((_, child)) => {
                             self.check(&entry.value, *child, &Place::Key(&entry.key), out)
                         }
+                        None if patterned => {}
                         None if rule.closed => {
                             let names = rule.properties.iter().map(|(k, _)| k.as_str());
                             let help = match did_you_mean(&entry.key, names.clone()) {
@@ -646,6 +658,14 @@ impl Compiler {
                         rule.properties.push((name.clone(), id));
                     }
                 }
+                "patternProperties" => {
+                    for (source, sub) in v.as_object().ok_or_else(bad)? {
+                        let pattern = Pattern::new(source)
+                            .map_err(|e| format!("{at}: bad pattern `{source}`: {e}"))?;
+                        let id = self.compile(sub, &format!("{at}/patternProperties/{source}"))?;
+                        rule.pattern_properties.push((pattern, id));
+                    }
+                }
                 "additionalProperties" => rule.closed = v == &Json::Bool(false),
                 "required" => {
                     for r in v.as_array().ok_or_else(bad)? {
@@ -823,6 +843,24 @@ mod tests {
         );
         let d = &findings(&format!("{OK}reviewed: 2026-1-1\n"))[0];
         assert!(d.message.contains("YYYY-MM-DD"), "{}", d.message);
+    }
+
+    #[test]
+    fn extension_keys_are_allowed_on_every_closed_mapping() {
+        let map = "cjm: 1\ntitle: t\ntype: current-state\nx-team: {budget: 3}\n\
+                   personas:\n  - {name: P, x-segment: smb, empathy: {says: [hi], x-source: call}}\n\
+                   research:\n  - {id: r, x-cost: 2}\n\
+                   stages:\n  - name: A\n    x-owner-slack: '#a'\n\
+                   \x20   touchpoints: [{name: T, x-id: 7}]\n\
+                   \x20   pain_points: [{name: P, x-jira: [J-1]}]\n\
+                   \x20   opportunities: [{name: O, x-budget: 20k}]\n\
+                   \x20   metrics: [{name: M, x-source: ga}]\n";
+        assert_eq!(findings(map), vec![]);
+        // Only the `x-` prefix: a near miss is still an unknown key.
+        let d = &findings(&format!("{OK}    x_budget: 1\n"))[0];
+        assert_eq!(d.code, "unknown-key");
+        let d = &findings(&format!("{OK}    X-budget: 1\n"))[0];
+        assert_eq!(d.code, "unknown-key");
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub fn build(root: &Node, stem: &str) -> Map {
             .enumerate()
             .map(|(i, n)| stage(n, i))
             .collect(),
+        extensions: extensions(root),
         title,
     }
 }
@@ -72,6 +73,7 @@ pub(super) fn personas(root: &Node) -> Vec<Persona> {
                 goals: Vec::new(),
                 frustrations: Vec::new(),
                 empathy: None,
+                extensions: Vec::new(),
             }),
             (_, Some(_)) => Some(persona(n, i)),
             _ => None,
@@ -88,6 +90,7 @@ pub(super) fn research(root: &Node) -> Vec<Research> {
             date: str_of(n, "date").and_then(crate::date::Date::parse),
             summary: str_of(n, "summary").map(str::to_string),
             url: str_of(n, "url").map(str::to_string),
+            extensions: extensions(n),
         })
         .collect()
 }
@@ -110,6 +113,7 @@ fn persona(n: &Node, i: usize) -> Persona {
                 does: strings(e, "does"),
                 feels: strings(e, "feels"),
             }),
+        extensions: extensions(n),
     }
 }
 
@@ -134,6 +138,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     emotion: integer(t, "emotion").map(|e| e.value),
                     description: str_of(t, "description").map(str::to_string),
                     personas: spanned_strings(t, "personas"),
+                    extensions: extensions(t),
                     name,
                 }
             })
@@ -149,6 +154,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     evidence: spanned_strings(p, "evidence"),
                     resolved: str_of(p, "status") == Some("resolved"),
                     description: str_of(p, "description").map(str::to_string),
+                    extensions: extensions(p),
                     name,
                 }
             })
@@ -164,6 +170,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     effort: str_of(o, "effort").and_then(Level::parse),
                     owner: text(o, "owner"),
                     description: str_of(o, "description").map(str::to_string),
+                    extensions: extensions(o),
                     name,
                 }
             })
@@ -178,12 +185,14 @@ fn stage(n: &Node, i: usize) -> Stage {
                 better: str_of(m, "better")
                     .and_then(metric::Better::parse)
                     .unwrap_or_default(),
+                extensions: extensions(m),
             })
             .collect(),
         physical_evidence: strings(n, "physical_evidence"),
         frontstage: strings(n, "frontstage"),
         backstage: strings(n, "backstage"),
         support: strings(n, "support"),
+        extensions: extensions(n),
         name,
     }
 }
@@ -282,4 +291,36 @@ pub(super) fn objects<'a>(n: &'a Node, key: &str) -> impl Iterator<Item = &'a No
         .unwrap_or_default()
         .iter()
         .filter(|i| i.entries().is_some())
+}
+
+/// The `x-` keys of a mapping, each value written back as one line of YAML.
+pub(super) fn extensions(n: &Node) -> Extensions {
+    n.entries()
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.key.starts_with("x-"))
+        .map(|e| (e.key.clone(), yaml_text(&e.value)))
+        .collect()
+}
+
+/// A value as flow YAML on one line: `20k`, `[a, b]`, `{cost: 3}`.
+fn yaml_text(n: &Node) -> String {
+    match &n.value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(_) | Value::Big(_) => n.to_json().to_string(),
+        Value::Str(s) => s.clone(),
+        Value::Seq(items) => {
+            let items: Vec<String> = items.iter().map(yaml_text).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Map(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|e| format!("{}: {}", e.key, yaml_text(&e.value)))
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+    }
 }

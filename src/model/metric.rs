@@ -126,6 +126,7 @@ mod tests {
             target: Some(target),
             unit: None,
             better,
+            extensions: Vec::new(),
         }
     }
 

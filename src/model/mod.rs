@@ -16,6 +16,10 @@ pub use slug::slug;
 use crate::date::Date;
 use crate::diag::Span;
 
+/// A team's own `x-` keys on an item, in file order: key and value as YAML text. Kept
+/// for documents; checks and lint never look inside.
+pub type Extensions = Vec<(String, String)>;
+
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spanned<T> {
@@ -114,6 +118,7 @@ pub struct Map {
     pub personas: Vec<Persona>,
     pub research: Vec<Research>,
     pub stages: Vec<Stage>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -135,6 +140,7 @@ pub struct Persona {
     pub goals: Vec<String>,
     pub frustrations: Vec<String>,
     pub empathy: Option<Empathy>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -144,6 +150,7 @@ pub struct Research {
     pub date: Option<Date>,
     pub summary: Option<String>,
     pub url: Option<String>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -165,6 +172,7 @@ pub struct Stage {
     pub frontstage: Vec<String>,
     pub backstage: Vec<String>,
     pub support: Vec<String>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -178,6 +186,7 @@ pub struct Touchpoint {
     pub description: Option<String>,
     /// Ids of the personas who meet it: a Mermaid task's own actors.
     pub personas: Vec<Spanned<String>>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -189,6 +198,7 @@ pub struct PainPoint {
     pub evidence: Vec<Spanned<String>>,
     pub resolved: bool,
     pub description: Option<String>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -200,6 +210,7 @@ pub struct Opportunity {
     pub effort: Option<Level>,
     pub owner: Option<Spanned<String>>,
     pub description: Option<String>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -211,6 +222,7 @@ pub struct Metric {
     pub unit: Option<String>,
     /// Which way is better; see [`metric`].
     pub better: metric::Better,
+    pub extensions: Extensions,
 }
 
 impl Map {

@@ -161,6 +161,7 @@ pub fn build(map: &Map, view: &View) -> Document {
         sections.extend(metrics(map, l));
     }
     sections.extend(research(map, l));
+    sections.extend(extensions(map, l));
     Document {
         title: map.title.value.clone(),
         meta: meta(map, l),
@@ -503,6 +504,60 @@ fn research(map: &Map, l: &Labels) -> Option<Section> {
         heading: l.research.to_string(),
         blocks: vec![Block::List {
             ordered: true,
+            items,
+        }],
+    })
+}
+
+/// Every item with `x-` keys, and those keys as `key: value` lines under it.
+fn extensions(map: &Map, l: &Labels) -> Option<Section> {
+    let mut items: Vec<(Line, Vec<Line>)> = Vec::new();
+    let mut add = |name: &str, kind: Option<&str>, ext: &crate::model::Extensions| {
+        if ext.is_empty() {
+            return;
+        }
+        let mut line = vec![run(Style::Strong, name)];
+        if let Some(kind) = kind {
+            line.push(run(Style::Muted, format!(" ({})", cap(kind))));
+        }
+        let subs = ext
+            .iter()
+            .map(|(k, v)| {
+                vec![
+                    run(Style::Code, k.clone()),
+                    run(Style::Label, ": "),
+                    run(Style::Plain, v.clone()),
+                ]
+            })
+            .collect();
+        items.push((line, subs));
+    };
+    add(&map.title.value, None, &map.extensions);
+    for p in &map.personas {
+        add(&p.name, None, &p.extensions);
+    }
+    for r in &map.research {
+        add(&r.ident.id, Some(l.research), &r.extensions);
+    }
+    for s in &map.stages {
+        add(&s.name.value, Some(l.stage), &s.extensions);
+        for t in &s.touchpoints {
+            add(&t.name.value, Some(l.touchpoint), &t.extensions);
+        }
+        for p in &s.pain_points {
+            add(&p.name.value, Some(l.pain_point), &p.extensions);
+        }
+        for o in &s.opportunities {
+            add(&o.name.value, Some(l.opportunity), &o.extensions);
+        }
+        for m in &s.metrics {
+            add(&m.name.value, Some(l.metric), &m.extensions);
+        }
+    }
+    (!items.is_empty()).then(|| Section {
+        heading: l.extensions.to_string(),
+        blocks: vec![Block::List {
+            ordered: false,
             items,
         }],
     })

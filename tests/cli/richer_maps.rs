@@ -1,0 +1,39 @@
+//! Issue 16: maps that say more (metric history, opportunity lifecycle, broader
+//! vocabularies, `x-` extensions), end to end.
+
+use crate::{cjm, snap, stdout_of};
+
+fn render(path: &str, format: &str) -> String {
+    let out = cjm(&["render", path, "--format", format], None);
+    assert!(out.contains("exit: 0\n"), "{out}");
+    stdout_of(&out).to_string()
+}
+
+#[test]
+fn extension_keys_validate_and_lint_nothing() {
+    snap!(
+        "extensions_validate",
+        &["validate", "tests/fixtures/render/extensions.yaml"]
+    );
+}
+
+#[test]
+fn extension_keys_are_listed_in_markdown_and_html() {
+    insta::assert_snapshot!(
+        "extensions_markdown",
+        render("tests/fixtures/render/extensions.yaml", "markdown")
+    );
+    let html = render("tests/fixtures/render/extensions.yaml", "html");
+    for text in [
+        "x-budget",
+        "20k",
+        "x-jira",
+        "{key: CX-3, points: 5}",
+        "[101, 204]",
+    ] {
+        assert!(html.contains(text), "{text} missing from the HTML");
+    }
+    // The picture stays as it was: extensions are for documents.
+    let svg = render("tests/fixtures/render/extensions.yaml", "svg");
+    assert!(!svg.contains("x-budget"));
+}
