@@ -171,6 +171,20 @@ fn stage(n: &Node, i: usize) -> Stage {
                     owner: text(o, "owner"),
                     description: str_of(o, "description").map(str::to_string),
                     extensions: extensions(o),
+                    status: text(o, "status").and_then(|s| {
+                        Some(Spanned {
+                            value: lifecycle::Lifecycle::parse(&s.value)?,
+                            span: s.span,
+                        })
+                    }),
+                    links: objects(o, "links")
+                        .filter_map(|l| {
+                            Some(lifecycle::Link {
+                                url: str_of(l, "url")?.to_string(),
+                                label: str_of(l, "label").map(str::to_string),
+                            })
+                        })
+                        .collect(),
                     name,
                 }
             })

@@ -6,6 +6,7 @@
 
 mod build;
 pub mod library;
+pub mod lifecycle;
 pub mod metric;
 mod slug;
 
@@ -211,6 +212,9 @@ pub struct Opportunity {
     pub owner: Option<Spanned<String>>,
     pub description: Option<String>,
     pub extensions: Extensions,
+    /// Where it is in its life, and where `status:` is written.
+    pub status: Option<Spanned<lifecycle::Lifecycle>>,
+    pub links: Vec<lifecycle::Link>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

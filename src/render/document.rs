@@ -283,7 +283,14 @@ fn stages(map: &Map, l: &Labels, view: &View) -> Section {
                     _ => s
                         .opportunities
                         .iter()
-                        .map(|o| plain(o.name.value.clone()))
+                        .map(|o| {
+                            let mut line = plain(o.name.value.clone());
+                            if let Some(st) = &o.status {
+                                line.push(run(Style::Plain, " "));
+                                line.push(run(Style::Em, l.lifecycle(st.value)));
+                            }
+                            line
+                        })
                         .collect(),
                 });
             }
@@ -379,8 +386,14 @@ fn opportunities(map: &Map, l: &Labels) -> Option<Section> {
                     sep.into_iter().chain([run(Style::Code, a.value.clone())])
                 })
                 .collect();
+            let mut name = vec![plain(o.name.value.clone())];
+            if let Some(st) = &o.status {
+                name[0].push(run(Style::Plain, " "));
+                name[0].push(run(Style::Em, l.lifecycle(st.value)));
+            }
+            name.extend(o.links.iter().map(|k| vec![linked(k.text(), Some(&k.url))]));
             Row::Cells(vec![
-                vec![plain(o.name.value.clone())],
+                name,
                 vec![plain(s.name.value.clone())],
                 level(o.impact),
                 level(o.effort),

@@ -14,6 +14,7 @@ mod opportunity_without_owner;
 mod pain_point_without_evidence;
 mod pain_point_without_severity;
 mod reviewed_in_future;
+mod shipped_but_pain_remains;
 mod stage_without_emotion;
 mod stage_without_metrics;
 mod stage_without_touchpoints;
@@ -129,6 +130,7 @@ pub static RULES: &[&Rule] = &[
     &blueprint_without_lanes::RULE,
     &unused_library_item::RULE,
     &child_with_other_personas::RULE,
+    &shipped_but_pain_remains::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -37,3 +37,36 @@ fn extension_keys_are_listed_in_markdown_and_html() {
     let svg = render("tests/fixtures/render/extensions.yaml", "svg");
     assert!(!svg.contains("x-budget"));
 }
+
+#[test]
+fn an_opportunity_shows_its_lifecycle_and_links_everywhere() {
+    let path = "tests/fixtures/diff/lifecycle/after.yaml";
+    let svg = render(path, "svg");
+    for text in [
+        "● shipped",
+        "● dropped",
+        "● in progress",
+        r#"<a href="https://tracker.example/CX-12""#,
+    ] {
+        assert!(svg.contains(text), "{text} missing from the picture");
+    }
+    insta::assert_snapshot!("lifecycle_markdown", render(path, "markdown"));
+    let html = render(path, "html");
+    assert!(html.contains(r#"href="https://brief.example/radio?q=1&amp;x=2""#));
+    assert!(html.contains(">CX-12</a>"));
+    // The lint rule: shipped, yet the pain it addresses is open.
+    let out = cjm(&["validate", "--today=2026-11-23", path], None);
+    assert!(out.contains("[shipped-but-pain-remains]"), "{out}");
+}
+
+#[test]
+fn the_diff_reports_lifecycle_changes() {
+    snap!(
+        "lifecycle_diff",
+        &[
+            "diff",
+            "tests/fixtures/diff/lifecycle/before.yaml",
+            "tests/fixtures/diff/lifecycle/after.yaml"
+        ]
+    );
+}

@@ -166,6 +166,17 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                         if let Some(owner) = &o.owner {
                             b = b.text(&owner.value, SMALL, false, MUTED);
                         }
+                        if let Some(status) = &o.status {
+                            // A badge in words; the colour only repeats it.
+                            let badge = format!("● {}", l.lifecycle(status.value));
+                            b = b.text(&badge, SMALL, true, lifecycle_colour(status.value));
+                        }
+                        b.link = o
+                            .links
+                            .iter()
+                            .map(|k| &k.url)
+                            .find(|u| safe_url(u))
+                            .cloned();
                         b.mark(l, ghost(s), overlay.mark("opportunity", &o.ident.id))
                             .note(o.description.as_ref())
                             .fill(&p.view.theme.accent_fill, &p.view.theme.accent_stroke)
@@ -337,4 +348,16 @@ pub(super) fn column_width(stage: &Stage) -> f64 {
 fn num(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The colour of an opportunity's lifecycle badge, beside its word: shipped green, in
+/// progress amber, planned blue, an idea or a dropped one grey.
+fn lifecycle_colour(status: crate::model::lifecycle::Lifecycle) -> &'static str {
+    use crate::model::lifecycle::Lifecycle;
+    match status {
+        Lifecycle::Shipped => "#2f855a",
+        Lifecycle::InProgress => "#975a16",
+        Lifecycle::Planned => "#2b6cb0",
+        Lifecycle::Idea | Lifecycle::Dropped => MUTED,
+    }
 }
