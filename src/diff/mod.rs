@@ -298,6 +298,17 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                     if n.target != m.target {
                         parts.push(format!("target {} → {}", num(n.target), num(m.target)));
                     }
+                    for p in m.history.iter().filter(|p| {
+                        !n.history
+                            .iter()
+                            .any(|q| q.date.value == p.date.value && q.value == p.value)
+                    }) {
+                        parts.push(format!(
+                            "new data point {}: {}",
+                            p.date.value,
+                            num(Some(p.value))
+                        ));
+                    }
                     if !parts.is_empty() {
                         push(
                             Some(f),
@@ -668,6 +679,19 @@ mod tests {
             let shifted = format!("# a comment\n\n{text}");
             assert!(diff(&map(text), &map(&shifted)).is_empty());
         }
+    }
+
+    #[test]
+    fn new_data_points_are_reported() {
+        let head = "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n    metrics:\n      - name: M\n        history:\n          - {date: 2026-07-01, value: 0.22}\n";
+        let before = map(head);
+        let after = map(&format!(
+            "{head}          - {{date: 2026-10-01, value: 0.31}}\n"
+        ));
+        let d = diff(&before, &after);
+        assert_eq!(d.changes.len(), 1, "{d:?}");
+        assert_eq!(d.changes[0].item, "metric");
+        assert_eq!(d.changes[0].detail, "new data point 2026-10-01: 0.31");
     }
 
     #[test]

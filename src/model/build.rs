@@ -200,6 +200,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     .and_then(metric::Better::parse)
                     .unwrap_or_default(),
                 extensions: extensions(m),
+                history: history(m),
             })
             .collect(),
         physical_evidence: strings(n, "physical_evidence"),
@@ -337,4 +338,29 @@ fn yaml_text(n: &Node) -> String {
             format!("{{{}}}", entries.join(", "))
         }
     }
+}
+
+/// A metric's `history`, oldest first; points without a real date or a number are left out.
+fn history(m: &Node) -> Vec<metric::Point> {
+    let mut points: Vec<metric::Point> = objects(m, "history")
+        .filter_map(|p| {
+            let date = text(p, "date")?;
+            Some(metric::Point {
+                date: Spanned {
+                    value: crate::date::Date::parse(&date.value)?,
+                    span: date.span,
+                },
+                value: p
+                    .get("value")
+                    .and_then(Node::as_f64)
+                    .filter(|v| v.is_finite())?,
+                respondents: match p.get("respondents").map(|r| &r.value) {
+                    Some(Value::Int(n)) => u64::try_from(*n).ok(),
+                    _ => None,
+                },
+            })
+        })
+        .collect();
+    points.sort_by_key(|p| p.date.value.days());
+    points
 }

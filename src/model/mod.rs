@@ -227,6 +227,8 @@ pub struct Metric {
     /// Which way is better; see [`metric`].
     pub better: metric::Better,
     pub extensions: Extensions,
+    /// Earlier measurements, oldest first (by date; file order among equal dates).
+    pub history: Vec<metric::Point>,
 }
 
 impl Map {

@@ -463,6 +463,11 @@ pub fn metrics(map: &Map, l: &Labels) -> Option<Section> {
     if map.stages.iter().all(|s| s.metrics.is_empty()) {
         return None;
     }
+    let trends = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.metrics)
+        .any(|m| !m.history.is_empty());
     let mut rows = Vec::new();
     for s in &map.stages {
         for m in &s.metrics {
@@ -481,7 +486,7 @@ pub fn metrics(map: &Map, l: &Labels) -> Option<Section> {
             {
                 line.push(run(Style::Muted, format!(" ({})", l.lower_is_better)));
             }
-            rows.push(Row::Cells(vec![
+            let mut cells = vec![
                 vec![plain(s.name.value.clone())],
                 vec![plain(m.name.value.clone())],
                 figure(m.value),
@@ -489,19 +494,42 @@ pub fn metrics(map: &Map, l: &Labels) -> Option<Section> {
                 m.status()
                     .map(|st| vec![plain(format!("{} {}", st.symbol(), l.status(st)))])
                     .unwrap_or_default(),
-            ]));
+            ];
+            if trends {
+                // One line per dated point, oldest first.
+                cells.push(
+                    m.history
+                        .iter()
+                        .map(|p| {
+                            let mut line = vec![
+                                run(Style::Label, format!("{}: ", p.date.value)),
+                                run(Style::Plain, format!("{}{unit}", num(p.value))),
+                            ];
+                            if let Some(n) = p.respondents {
+                                line.push(run(Style::Muted, format!(" ({n} {})", l.respondents)));
+                            }
+                            line
+                        })
+                        .collect(),
+                );
+            }
+            rows.push(Row::Cells(cells));
         }
+    }
+    let mut head = vec![
+        l.stage.to_string(),
+        cap(l.metric),
+        l.value.to_string(),
+        cap(l.target),
+        l.status_heading.to_string(),
+    ];
+    if trends {
+        head.push(l.trend.to_string());
     }
     Some(Section {
         heading: l.metrics.to_string(),
         blocks: vec![Block::Table(Table {
-            head: vec![
-                l.stage.to_string(),
-                cap(l.metric),
-                l.value.to_string(),
-                cap(l.target),
-                l.status_heading.to_string(),
-            ],
+            head,
             row_headers: false,
             rows,
         })],

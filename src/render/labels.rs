@@ -85,6 +85,8 @@ pub struct Labels {
     pub in_progress: &'static str,
     pub shipped: &'static str,
     pub dropped: &'static str,
+    pub trend: &'static str,
+    pub respondents: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -183,6 +185,8 @@ const EN: Labels = Labels {
     in_progress: "in progress",
     shipped: "shipped",
     dropped: "dropped",
+    trend: "Trend",
+    respondents: "respondents",
 };
 
 const RU: Labels = Labels {
@@ -281,6 +285,8 @@ const RU: Labels = Labels {
     in_progress: "в работе",
     shipped: "выпущено",
     dropped: "отменено",
+    trend: "Динамика",
+    respondents: "респондентов",
 };
 
 const ZH: Labels = Labels {
@@ -379,6 +385,8 @@ const ZH: Labels = Labels {
     in_progress: "进行中",
     shipped: "已上线",
     dropped: "已放弃",
+    trend: "趋势",
+    respondents: "名受访者",
 };
 
 const JA: Labels = Labels {
@@ -477,6 +485,8 @@ const JA: Labels = Labels {
     in_progress: "進行中",
     shipped: "リリース済み",
     dropped: "中止",
+    trend: "推移",
+    respondents: "人の回答者",
 };
 
 const DE: Labels = Labels {
@@ -575,6 +585,8 @@ const DE: Labels = Labels {
     in_progress: "in Arbeit",
     shipped: "ausgeliefert",
     dropped: "verworfen",
+    trend: "Verlauf",
+    respondents: "Befragte",
 };
 
 const FR: Labels = Labels {
@@ -673,6 +685,8 @@ const FR: Labels = Labels {
     in_progress: "en cours",
     shipped: "livré",
     dropped: "abandonné",
+    trend: "Tendance",
+    respondents: "répondants",
 };
 
 const ES: Labels = Labels {
@@ -771,6 +785,8 @@ const ES: Labels = Labels {
     in_progress: "en curso",
     shipped: "lanzado",
     dropped: "descartado",
+    trend: "Tendencia",
+    respondents: "encuestados",
 };
 
 const PT: Labels = Labels {
@@ -869,6 +885,8 @@ const PT: Labels = Labels {
     in_progress: "em andamento",
     shipped: "lançado",
     dropped: "descartado",
+    trend: "Tendência",
+    respondents: "respondentes",
 };
 
 const RO: Labels = Labels {
@@ -967,6 +985,8 @@ const RO: Labels = Labels {
     in_progress: "în lucru",
     shipped: "lansat",
     dropped: "abandonat",
+    trend: "Tendință",
+    respondents: "respondenți",
 };
 
 /// A label that starts a heading or table header: its first letter in upper case
@@ -1150,6 +1170,8 @@ pub const KEYS: &[&str] = &[
     "in_progress",
     "shipped",
     "dropped",
+    "trend",
+    "respondents",
 ];
 
 impl Labels {
@@ -1234,6 +1256,8 @@ impl Labels {
             "in_progress" => &mut self.in_progress,
             "shipped" => &mut self.shipped,
             "dropped" => &mut self.dropped,
+            "trend" => &mut self.trend,
+            "respondents" => &mut self.respondents,
             _ => return false,
         };
         *slot = value;

@@ -9,6 +9,7 @@ pub mod child_with_other_personas;
 mod future_state_without_baseline;
 mod map_without_owner;
 mod map_without_persona;
+mod metric_moving_away;
 mod metric_without_target;
 mod opportunity_without_owner;
 mod pain_point_without_evidence;
@@ -19,6 +20,7 @@ mod stage_without_emotion;
 mod stage_without_metrics;
 mod stage_without_touchpoints;
 mod stale_map;
+mod stale_metric;
 mod touchpoint_without_owner;
 mod unaddressed_pain_point;
 mod uncited_research;
@@ -131,6 +133,8 @@ pub static RULES: &[&Rule] = &[
     &unused_library_item::RULE,
     &child_with_other_personas::RULE,
     &shipped_but_pain_remains::RULE,
+    &stale_metric::RULE,
+    &metric_moving_away::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

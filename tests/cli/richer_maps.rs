@@ -70,3 +70,33 @@ fn the_diff_reports_lifecycle_changes() {
         ]
     );
 }
+
+#[test]
+fn metric_history_is_a_trend_in_the_picture_and_a_column_in_documents() {
+    let path = "tests/fixtures/diff/history/after.yaml";
+    let svg = render(path, "svg");
+    // Three points, better up: the line climbs toward the dashed target.
+    assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
+    assert!(svg.contains(r#"stroke-dasharray="3 3""#));
+    insta::assert_snapshot!("history_markdown", render(path, "markdown"));
+    let html = render(path, "html");
+    assert!(html.contains("2026-07-01: "), "{html}");
+    assert!(html.contains("300 respondents"), "{html}");
+    // Without history, no trend is drawn and no column is added.
+    let plain = render("tests/fixtures/rules/stale-map/flagged.yaml", "svg");
+    assert!(!plain.contains("<polyline"));
+    let md = render("tests/fixtures/rules/stale-map/flagged.yaml", "markdown");
+    assert!(!md.contains("| Trend |"), "{md}");
+}
+
+#[test]
+fn the_diff_reports_new_data_points() {
+    snap!(
+        "history_diff",
+        &[
+            "diff",
+            "tests/fixtures/diff/history/before.yaml",
+            "tests/fixtures/diff/history/after.yaml"
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 //! order the picture shows them.
 
 use super::Picture;
-use super::block::{Block, BlockBuilder};
+use super::block::{Block, BlockBuilder, Trend};
 use super::{
     BODY, CELL_PAD, COL_MAX, COL_MIN, INK, MUTED, Mark, SMALL, emotion_color, safe_url,
     severity_colors,
@@ -222,6 +222,8 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                             b = b.text(&figures, SMALL, false, MUTED);
                         }
                         b.bar = m.progress().zip(m.status());
+                        b.trend =
+                            Trend::new(&m.trend(), m.target, m.better == Better::Lower, m.status());
                         let key = format!("{}/{}", s.ident.id, m.name.value);
                         b.mark(l, ghost(s), overlay.mark("metric", &key)).build(w)
                     })
