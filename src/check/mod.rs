@@ -248,7 +248,8 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
         } else if crate::model::library::is_library(&root) {
             check_library(&root, input, &source, &mut report);
         } else {
-            let schema_findings = match schema::Schema::embedded() {
+            let settings = config.settings_for(input);
+            let schema_findings = match schema::Schema::with_vocabulary(&settings.vocabulary) {
                 Ok(schema) => schema.validate(&root),
                 Err(e) => vec![Diagnostic::error("internal", start, e)],
             };
@@ -266,7 +267,6 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
             // Lint speaks about complete maps: on a broken one its findings are noise
             // (a misspelt `touchpoints` key is not a stage without touchpoints).
             if report.diagnostics.is_empty() {
-                let settings = config.settings_for(input);
                 report
                     .diagnostics
                     .extend(rules::run(&built, &settings, options));

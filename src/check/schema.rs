@@ -12,6 +12,7 @@ use serde_json::Value as Json;
 
 use crate::diag::Diagnostic;
 use crate::read::{BigNumber, Node, Value};
+use crate::settings::Vocabulary;
 use crate::suggest::did_you_mean;
 
 /// The JSON Schema of the map format, as shipped in `schemas/`.
@@ -19,6 +20,36 @@ pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.jso
 
 /// The schema of shared library files (`type: library`).
 pub const LIBRARY_SCHEMA_JSON: &str = include_str!("../../schemas/library.schema.json");
+
+/// The map schema as JSON with a team's words appended to the touchpoint `channel` and
+/// research `kind` lists: what `validate` checks against, and what `cjm schema
+/// --config` prints for editors.
+pub fn extended(vocabulary: &Vocabulary) -> Result<Json, String> {
+    let mut json: Json = serde_json::from_str(SCHEMA_JSON)
+        .map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
+    for (path, words) in [
+        (
+            "/$defs/touchpoint/properties/channel/enum",
+            &vocabulary.channels,
+        ),
+        (
+            "/$defs/research/properties/kind/enum",
+            &vocabulary.research_kinds,
+        ),
+    ] {
+        let list = json
+            .pointer_mut(path)
+            .and_then(Json::as_array_mut)
+            .ok_or_else(|| format!("the embedded schema has no list at {path}"))?;
+        for w in words {
+            let w = Json::String(w.clone());
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+    }
+    Ok(json)
+}
 
 /// Keywords that carry no validation; allowed anywhere.
 const ANNOTATIONS: &[&str] = &[
@@ -129,6 +160,27 @@ impl Schema {
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The embedded schema with a team's `[vocabulary]` added to its lists, compiled
+    /// once per distinct vocabulary and kept for the process.
+    pub fn with_vocabulary(vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        if vocabulary.is_empty() {
+            return Schema::embedded();
+        }
+        static BUILT: OnceLock<Mutex<HashMap<Vocabulary, &'static Schema>>> = OnceLock::new();
+        let mut built = BUILT
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = built.get(vocabulary) {
+            return Ok(found);
+        }
+        let schema: &'static Schema = Box::leak(Box::new(Schema::compile(&extended(vocabulary)?)?));
+        built.insert(vocabulary.clone(), schema);
+        Ok(schema)
     }
 
     /// The embedded library schema, compiled once per process.

@@ -74,7 +74,10 @@ Examples:\n  cjm site maps/ -o public/\n  cjm site maps/ -o public/ --today 2026
     )]
     Explain(ExplainArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
-    Schema,
+    #[command(
+        after_help = "Examples:\n  cjm schema > journey-map.schema.json\n  cjm schema --config cjm.toml > journey-map.schema.json   # with the team's [vocabulary]"
+    )]
+    Schema(SchemaArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  cjm completions bash > ~/.local/share/bash-completion/completions/cjm\n  cjm completions zsh > ~/.zfunc/_cjm\n  cjm completions fish > ~/.config/fish/completions/cjm.fish"
@@ -282,6 +285,13 @@ pub struct SiteArgs {
 
     #[command(flatten)]
     pub check: CheckArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Add the `[vocabulary]` of this `cjm.toml` (channels, research kinds) to the schema.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -100,3 +100,78 @@ fn the_diff_reports_new_data_points() {
         ]
     );
 }
+
+#[test]
+fn built_in_vocabularies_grew() {
+    let map = "cjm: 1\ntitle: t\ntype: current-state\nresearch:\n  - {id: a, kind: observation}\n  - {id: b, kind: diary-study}\n  - {id: c, kind: app-reviews}\nstages:\n  - name: A\n    touchpoints:\n      - {name: T1, channel: in-person}\n      - {name: T2, channel: branch}\n      - {name: T3, channel: kiosk}\n      - {name: T4, channel: video}\n";
+    let out = cjm(&["validate", "-"], Some(map.as_bytes()));
+    assert!(!out.contains("error["), "{out}");
+    // Channel names are words in the map's language.
+    let ru = map.replace("cjm: 1\n", "cjm: 1\nlang: ru\n");
+    let md = cjm(
+        &["render", "-", "--format", "markdown"],
+        Some(ru.as_bytes()),
+    );
+    assert!(md.contains("(отделение)"), "{md}");
+}
+
+#[test]
+fn a_teams_vocabulary_validates_and_reaches_the_schema() {
+    let dir = "tests/fixtures/vocabulary";
+    snap!(
+        "vocabulary_validate",
+        &[
+            "validate",
+            "--today=2026-11-23",
+            &format!("{dir}/team/"),
+            &format!("{dir}/without-cjm-toml.yaml")
+        ]
+    );
+    snap!(
+        "vocabulary_mistakes",
+        &["validate", "--today=2026-11-23", &format!("{dir}/bad/")]
+    );
+    let out = cjm(
+        &["schema", "--config", &format!("{dir}/team/cjm.toml")],
+        None,
+    );
+    assert!(out.contains("exit: 0\n"), "{out}");
+    let schema: serde_json::Value = serde_json::from_str(stdout_of(&out)).unwrap();
+    jsonschema::draft202012::meta::validate(&schema).unwrap();
+    let channels = &schema["$defs"]["touchpoint"]["properties"]["channel"]["enum"];
+    assert!(
+        channels
+            .as_array()
+            .unwrap()
+            .contains(&"drive-through".into())
+    );
+    assert!(channels.as_array().unwrap().contains(&"web".into()));
+    let kinds = &schema["$defs"]["research"]["properties"]["kind"]["enum"];
+    assert!(kinds.as_array().unwrap().contains(&"field-visit".into()));
+    // An independent validator agrees with the printed schema.
+    let map = std::fs::read_to_string(format!("{dir}/team/drive-through.yaml")).unwrap();
+    let root = cjm::read::parse(&map, &cjm::read::Limits::default())
+        .root
+        .unwrap();
+    assert!(
+        jsonschema::validator_for(&schema)
+            .unwrap()
+            .is_valid(&root.to_json())
+    );
+    // Mistakes in the file are refused, with the way to see them.
+    let bad = cjm(
+        &["schema", "--config", &format!("{dir}/bad/cjm.toml")],
+        None,
+    );
+    assert!(
+        bad.contains("exit: 2\n") || bad.contains("exit: 1\n"),
+        "{bad}"
+    );
+    assert!(bad.contains("cjm validate --config"), "{bad}");
+    // A custom channel is drawn as written.
+    let md = render(&format!("{dir}/team/drive-through.yaml"), "markdown");
+    assert!(
+        md.contains("(drive\\-through)") || md.contains("(drive-through)"),
+        "{md}"
+    );
+}
