@@ -7,7 +7,7 @@
 //! metric-without-target = "error"
 //!
 //! [options]
-//! stale-after-days = 180                # for stale-map; 365 by default
+//! stale-after-days = 180                # for stale-map and stale-metric; 365 by default
 //!
 //! [render]                              # a team's colours, in every output
 //! title = "#0b5394"

@@ -87,6 +87,7 @@ pub struct Labels {
     pub dropped: &'static str,
     pub trend: &'static str,
     pub respondents: &'static str,
+    pub trend_legend: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -191,6 +192,7 @@ const EN: Labels = Labels {
     dropped: "dropped",
     trend: "Trend",
     respondents: "respondents",
+    trend_legend: "trend: better is up, dashed line the target",
 };
 
 const RU: Labels = Labels {
@@ -295,6 +297,7 @@ const RU: Labels = Labels {
     dropped: "отменено",
     trend: "Динамика",
     respondents: "респондентов",
+    trend_legend: "динамика: вверх — лучше, пунктир — цель",
 };
 
 const ZH: Labels = Labels {
@@ -399,6 +402,7 @@ const ZH: Labels = Labels {
     dropped: "已放弃",
     trend: "趋势",
     respondents: "名受访者",
+    trend_legend: "趋势：越高越好，虚线为目标",
 };
 
 const JA: Labels = Labels {
@@ -503,6 +507,7 @@ const JA: Labels = Labels {
     dropped: "中止",
     trend: "推移",
     respondents: "人の回答者",
+    trend_legend: "推移：上ほど良い、破線は目標",
 };
 
 const DE: Labels = Labels {
@@ -607,6 +612,7 @@ const DE: Labels = Labels {
     dropped: "verworfen",
     trend: "Verlauf",
     respondents: "Befragte",
+    trend_legend: "Verlauf: oben ist besser, gestrichelt das Ziel",
 };
 
 const FR: Labels = Labels {
@@ -711,6 +717,7 @@ const FR: Labels = Labels {
     dropped: "abandonné",
     trend: "Tendance",
     respondents: "répondants",
+    trend_legend: "tendance : plus haut est mieux, pointillés = cible",
 };
 
 const ES: Labels = Labels {
@@ -815,6 +822,7 @@ const ES: Labels = Labels {
     dropped: "descartado",
     trend: "Tendencia",
     respondents: "encuestados",
+    trend_legend: "tendencia: arriba es mejor, discontinua = meta",
 };
 
 const PT: Labels = Labels {
@@ -919,6 +927,7 @@ const PT: Labels = Labels {
     dropped: "descartado",
     trend: "Tendência",
     respondents: "respondentes",
+    trend_legend: "tendência: para cima é melhor, tracejado = meta",
 };
 
 const RO: Labels = Labels {
@@ -1023,6 +1032,7 @@ const RO: Labels = Labels {
     dropped: "abandonat",
     trend: "Tendință",
     respondents: "respondenți",
+    trend_legend: "tendință: mai sus e mai bine, punctat = țintă",
 };
 
 /// A label that starts a heading or table header: its first letter in upper case
@@ -1212,6 +1222,7 @@ pub const KEYS: &[&str] = &[
     "dropped",
     "trend",
     "respondents",
+    "trend_legend",
 ];
 
 impl Labels {
@@ -1298,6 +1309,7 @@ impl Labels {
             "dropped" => &mut self.dropped,
             "trend" => &mut self.trend,
             "respondents" => &mut self.respondents,
+            "trend_legend" => &mut self.trend_legend,
             _ => return false,
         };
         *slot = value;

@@ -78,6 +78,7 @@ fn metric_history_is_a_trend_in_the_picture_and_a_column_in_documents() {
     // Three points, better up: the line climbs toward the dashed target.
     assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
     assert!(svg.contains(r#"stroke-dasharray="3 3""#));
+    assert!(svg.contains("trend: better is up, dashed line the target"));
     insta::assert_snapshot!("history_markdown", render(path, "markdown"));
     let html = render(path, "html");
     assert!(html.contains("2026-07-01: "), "{html}");
@@ -85,6 +86,7 @@ fn metric_history_is_a_trend_in_the_picture_and_a_column_in_documents() {
     // Without history, no trend is drawn and no column is added.
     let plain = render("tests/fixtures/rules/stale-map/flagged.yaml", "svg");
     assert!(!plain.contains("<polyline"));
+    assert!(!plain.contains("trend: better is up"));
     let md = render("tests/fixtures/rules/stale-map/flagged.yaml", "markdown");
     assert!(!md.contains("| Trend |"), "{md}");
 }
