@@ -22,6 +22,7 @@
 //! [vocabulary]                          # a team's own values, accepted by the schema
 //! channels = ["drive-through"]
 //! research_kinds = ["field-visit"]
+//! severities = ["blocker"]
 //! ```
 //!
 //! Mistakes in the file (bad TOML, unknown rules or keys, bad values) are findings in
@@ -60,7 +61,7 @@ struct RawConfig {
 
 const OPTIONS: &[&str] = &["stale-after-days"];
 const RENDER: &[&str] = &["title", "header", "accent"];
-const VOCABULARY: &[&str] = &["channels", "research_kinds"];
+const VOCABULARY: &[&str] = &["channels", "research_kinds", "severities"];
 
 /// A `cjm.toml` that was read, with its findings.
 #[derive(Debug)]
@@ -326,6 +327,7 @@ fn vocabulary(
         let slot = match key.get_ref().as_str() {
             "channels" => &mut settings.vocabulary.channels,
             "research_kinds" => &mut settings.vocabulary.research_kinds,
+            "severities" => &mut settings.vocabulary.severities,
             other => {
                 let help = match did_you_mean(other, VOCABULARY.iter().copied()) {
                     Some(best) => format!("did you mean `{best}`?"),
@@ -364,6 +366,7 @@ fn vocabulary(
                 )
                 .with_help(match key.get_ref().as_str() {
                     "channels" => "write it like `channels = [\"drive-through\"]`",
+                    "severities" => "write it like `severities = [\"blocker\"]`",
                     _ => "write it like `research_kinds = [\"field-visit\"]`",
                 }),
             ),

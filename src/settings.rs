@@ -87,11 +87,13 @@ pub struct Vocabulary {
     pub channels: Vec<String>,
     /// More research `kind` values.
     pub research_kinds: Vec<String>,
+    /// More pain point `severity` values (drawn as written, ranked below cjm's own).
+    pub severities: Vec<String>,
 }
 
 impl Vocabulary {
     pub fn is_empty(&self) -> bool {
-        self.channels.is_empty() && self.research_kinds.is_empty()
+        self.channels.is_empty() && self.research_kinds.is_empty() && self.severities.is_empty()
     }
 }
 

@@ -36,6 +36,10 @@ pub fn extended(vocabulary: &Vocabulary) -> Result<Json, String> {
             "/$defs/research/properties/kind/enum",
             &vocabulary.research_kinds,
         ),
+        (
+            "/$defs/pain_point/properties/severity/enum",
+            &vocabulary.severities,
+        ),
     ] {
         let list = json
             .pointer_mut(path)

@@ -150,6 +150,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                 PainPoint {
                     ident: ident(p, "pain-point", i, Some(&name)),
                     severity: str_of(p, "severity").and_then(Level::parse),
+                    severity_word: str_of(p, "severity").map(str::to_string),
                     touchpoint: text(p, "touchpoint"),
                     evidence: spanned_strings(p, "evidence"),
                     resolved: str_of(p, "status") == Some("resolved"),

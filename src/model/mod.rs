@@ -195,6 +195,9 @@ pub struct PainPoint {
     pub ident: Ident,
     pub name: Spanned<String>,
     pub severity: Option<Level>,
+    /// The `severity:` word as written: one of a team's `[vocabulary] severities` when
+    /// [`PainPoint::severity`] is `None`.
+    pub severity_word: Option<String>,
     pub touchpoint: Option<Spanned<String>>,
     pub evidence: Vec<Spanned<String>>,
     pub resolved: bool,

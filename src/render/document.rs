@@ -275,6 +275,9 @@ fn stages(map: &Map, l: &Labels, view: &View) -> Section {
                                 if let Some(v) = p.severity {
                                     line.push(run(Style::Plain, " "));
                                     line.push(run(Style::Em, l.level(v)));
+                                } else if let Some(word) = &p.severity_word {
+                                    line.push(run(Style::Plain, " "));
+                                    line.push(run(Style::Em, word.clone()));
                                 }
                                 line
                             }

@@ -150,6 +150,8 @@ fn a_teams_vocabulary_validates_and_reaches_the_schema() {
     assert!(channels.as_array().unwrap().contains(&"web".into()));
     let kinds = &schema["$defs"]["research"]["properties"]["kind"]["enum"];
     assert!(kinds.as_array().unwrap().contains(&"field-visit".into()));
+    let severities = &schema["$defs"]["pain_point"]["properties"]["severity"]["enum"];
+    assert!(severities.as_array().unwrap().contains(&"blocker".into()));
     // An independent validator agrees with the printed schema.
     let map = std::fs::read_to_string(format!("{dir}/team/drive-through.yaml")).unwrap();
     let root = cjm::read::parse(&map, &cjm::read::Limits::default())
@@ -176,4 +178,8 @@ fn a_teams_vocabulary_validates_and_reaches_the_schema() {
         md.contains("(drive\\-through)") || md.contains("(drive-through)"),
         "{md}"
     );
+    // A team's severity is drawn as written, and counts as a severity for lint.
+    assert!(md.contains("*blocker*"), "{md}");
+    let svg = render(&format!("{dir}/team/drive-through.yaml"), "svg");
+    assert!(svg.contains(">blocker · evidence"), "{svg}");
 }

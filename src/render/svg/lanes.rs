@@ -109,9 +109,11 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                             severity_colors(p.severity)
                         };
                         let ink = if ink == "#ffffff" { "#ffffff" } else { INK };
-                        let mut label = p
-                            .severity
-                            .map_or(l.pain_point.to_string(), |v| l.level(v).to_string());
+                        let mut label = match (p.severity, &p.severity_word) {
+                            (Some(v), _) => l.level(v).to_string(),
+                            (None, Some(word)) => word.clone(),
+                            (None, None) => l.pain_point.to_string(),
+                        };
                         if p.resolved {
                             label.push_str(&format!(" · {}", l.resolved));
                         }
