@@ -21,12 +21,18 @@ pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.jso
 /// The schema of shared library files (`type: library`).
 pub const LIBRARY_SCHEMA_JSON: &str = include_str!("../../schemas/library.schema.json");
 
-/// The map schema as JSON with a team's words appended to the touchpoint `channel` and
-/// research `kind` lists: what `validate` checks against, and what `cjm schema
-/// --config` prints for editors.
+/// The map schema as JSON with a team's words appended to the touchpoint `channel`,
+/// research `kind` and pain point `severity` lists: what `validate` checks against, and
+/// what `cjm schema --config` prints for editors.
 pub fn extended(vocabulary: &Vocabulary) -> Result<Json, String> {
-    let mut json: Json = serde_json::from_str(SCHEMA_JSON)
-        .map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
+    extend(SCHEMA_JSON, vocabulary, true)
+}
+
+/// `text` (a schema) with the vocabulary added to whichever of the lists it has; `all`
+/// insists on every list (the map schema has them all, a library only research).
+fn extend(text: &str, vocabulary: &Vocabulary, all: bool) -> Result<Json, String> {
+    let mut json: Json =
+        serde_json::from_str(text).map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
     for (path, words) in [
         (
             "/$defs/touchpoint/properties/channel/enum",
@@ -41,10 +47,12 @@ pub fn extended(vocabulary: &Vocabulary) -> Result<Json, String> {
             &vocabulary.severities,
         ),
     ] {
-        let list = json
-            .pointer_mut(path)
-            .and_then(Json::as_array_mut)
-            .ok_or_else(|| format!("the embedded schema has no list at {path}"))?;
+        let Some(list) = json.pointer_mut(path).and_then(Json::as_array_mut) else {
+            if all {
+                return Err(format!("the embedded schema has no list at {path}"));
+            }
+            continue;
+        };
         for w in words {
             let w = Json::String(w.clone());
             if !list.contains(&w) {
@@ -169,21 +177,41 @@ impl Schema {
     /// The embedded schema with a team's `[vocabulary]` added to its lists, compiled
     /// once per distinct vocabulary and kept for the process.
     pub fn with_vocabulary(vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
-        use std::collections::HashMap;
-        use std::sync::Mutex;
         if vocabulary.is_empty() {
             return Schema::embedded();
         }
-        static BUILT: OnceLock<Mutex<HashMap<Vocabulary, &'static Schema>>> = OnceLock::new();
+        Schema::cached(false, vocabulary)
+    }
+
+    /// The library schema with a team's research kinds added, like
+    /// [`Schema::with_vocabulary`].
+    pub fn library_with_vocabulary(vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
+        if vocabulary.research_kinds.is_empty() {
+            return Schema::library();
+        }
+        Schema::cached(true, vocabulary)
+    }
+
+    fn cached(library: bool, vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        type Built = HashMap<(bool, Vocabulary), &'static Schema>;
+        static BUILT: OnceLock<Mutex<Built>> = OnceLock::new();
         let mut built = BUILT
             .get_or_init(Default::default)
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(found) = built.get(vocabulary) {
+        let key = (library, vocabulary.clone());
+        if let Some(found) = built.get(&key) {
             return Ok(found);
         }
-        let schema: &'static Schema = Box::leak(Box::new(Schema::compile(&extended(vocabulary)?)?));
-        built.insert(vocabulary.clone(), schema);
+        let json = if library {
+            extend(LIBRARY_SCHEMA_JSON, vocabulary, false)?
+        } else {
+            extended(vocabulary)?
+        };
+        let schema: &'static Schema = Box::leak(Box::new(Schema::compile(&json)?));
+        built.insert(key, schema);
         Ok(schema)
     }
 
