@@ -7,7 +7,7 @@
 //! metric-without-target = "error"
 //!
 //! [options]
-//! stale-after-days = 180                # for stale-map; 365 by default
+//! stale-after-days = 180                # for stale-map and stale-metric; 365 by default
 //!
 //! [render]                              # a team's colours, in every output
 //! title = "#0b5394"
@@ -18,6 +18,11 @@
 //! pain_points = "Friction"
 //! [labels.ru]                           # only for maps with `lang: ru`
 //! pain_points = "Трения"
+//!
+//! [vocabulary]                          # a team's own values, accepted by the schema
+//! channels = ["drive-through"]
+//! research_kinds = ["field-visit"]
+//! severities = ["blocker"]
 //! ```
 //!
 //! Mistakes in the file (bad TOML, unknown rules or keys, bad values) are findings in
@@ -50,10 +55,13 @@ struct RawConfig {
     render: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
     #[serde(default)]
     labels: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    vocabulary: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
 }
 
 const OPTIONS: &[&str] = &["stale-after-days"];
 const RENDER: &[&str] = &["title", "header", "accent"];
+const VOCABULARY: &[&str] = &["channels", "research_kinds", "severities"];
 
 /// A `cjm.toml` that was read, with its findings.
 #[derive(Debug)]
@@ -252,6 +260,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
             }
             render(&mut settings, raw.render, &span_of, &mut out);
             labels(&mut settings, raw.labels, None, &span_of, &mut out);
+            vocabulary(&mut settings, raw.vocabulary, &span_of, &mut out);
         }
     }
     source.attach_lines(&mut out);
@@ -300,6 +309,66 @@ fn render(
                     format!("`{}` must be a colour like \"#0b5394\"", key.get_ref()),
                 )
                 .with_help("write it as `#` and six (or three) hex digits, in quotes"),
+            ),
+        }
+    }
+}
+
+/// `[vocabulary]`: lists of words (no spaces) the schema accepts beside its own.
+fn vocabulary(
+    settings: &mut Settings,
+    table: Table,
+    span_of: &dyn Fn(std::ops::Range<usize>) -> Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    for (key, value) in entries {
+        let slot = match key.get_ref().as_str() {
+            "channels" => &mut settings.vocabulary.channels,
+            "research_kinds" => &mut settings.vocabulary.research_kinds,
+            "severities" => &mut settings.vocabulary.severities,
+            other => {
+                let help = match did_you_mean(other, VOCABULARY.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("`[vocabulary]` extends: {}", VOCABULARY.join(", ")),
+                };
+                out.push(
+                    Diagnostic::error(
+                        "invalid-config",
+                        span_of(key.span()),
+                        format!("there is no vocabulary named `{other}`"),
+                    )
+                    .with_help(help),
+                );
+                continue;
+            }
+        };
+        let words: Option<Vec<String>> = value.get_ref().as_array().and_then(|items| {
+            items
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .filter(|w| {
+                            !w.is_empty() && w.len() <= 60 && !w.contains(char::is_whitespace)
+                        })
+                        .map(str::to_string)
+                })
+                .collect()
+        });
+        match words {
+            Some(words) => *slot = words,
+            None => out.push(
+                Diagnostic::error(
+                    "invalid-config",
+                    span_of(value.span()),
+                    format!("`{}` must be a list of words without spaces", key.get_ref()),
+                )
+                .with_help(match key.get_ref().as_str() {
+                    "channels" => "write it like `channels = [\"drive-through\"]`",
+                    "severities" => "write it like `severities = [\"blocker\"]`",
+                    _ => "write it like `research_kinds = [\"field-visit\"]`",
+                }),
             ),
         }
     }

@@ -213,11 +213,21 @@ stages:
         impact: high
         effort: medium
         owner: Web team
+        # idea | planned | in-progress | shipped | dropped; drawn as a badge.
+        status: planned
+        # Where the work is tracked (http or https):
+        # links:
+        #   - {{url: https://tracker.example/CX-12, label: CX-12}}
+        # Any key starting with x- is the team's own, kept and never checked:
+        # x-budget: 20k
     metrics:
       - name: Add-to-basket rate
         kind: conversion
         value: 0.08
         target: 0.12
+        # Dated measurements, drawn as a trend; the latest matches `value`.
+        history:
+          - {{date: {today}, value: 0.08, respondents: 1200}}
 {lanes_first}
   - name: {second}
     emotion: 1

@@ -76,6 +76,25 @@ pub struct Settings {
     pub stale_after_days: i64,
     /// How pictures and documents look: `[render]` and `[labels]`.
     pub render: RenderSettings,
+    /// A team's own words the schema accepts beside its built-in ones: `[vocabulary]`.
+    pub vocabulary: Vocabulary,
+}
+
+/// Values a team adds to the schema's lists, from `[vocabulary]` in `cjm.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Vocabulary {
+    /// More touchpoint `channel` values.
+    pub channels: Vec<String>,
+    /// More research `kind` values.
+    pub research_kinds: Vec<String>,
+    /// More pain point `severity` values (drawn as written, ranked below cjm's own).
+    pub severities: Vec<String>,
+}
+
+impl Vocabulary {
+    pub fn is_empty(&self) -> bool {
+        self.channels.is_empty() && self.research_kinds.is_empty() && self.severities.is_empty()
+    }
 }
 
 /// A team's look for every output, from `cjm.toml`. Colours are `#rrggbb`, checked when
@@ -98,6 +117,7 @@ impl Default for Settings {
             levels: HashMap::new(),
             stale_after_days: 365,
             render: RenderSettings::default(),
+            vocabulary: Vocabulary::default(),
         }
     }
 }

@@ -246,9 +246,10 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
                 .with_help("upgrade cjm to check this map"),
             );
         } else if crate::model::library::is_library(&root) {
-            check_library(&root, input, &source, &mut report);
+            check_library(&root, input, &source, config, &mut report);
         } else {
-            let schema_findings = match schema::Schema::embedded() {
+            let settings = config.settings_for(input);
+            let schema_findings = match schema::Schema::with_vocabulary(&settings.vocabulary) {
                 Ok(schema) => schema.validate(&root),
                 Err(e) => vec![Diagnostic::error("internal", start, e)],
             };
@@ -266,7 +267,6 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
             // Lint speaks about complete maps: on a broken one its findings are noise
             // (a misspelt `touchpoints` key is not a stage without touchpoints).
             if report.diagnostics.is_empty() {
-                let settings = config.settings_for(input);
                 report
                     .diagnostics
                     .extend(rules::run(&built, &settings, options));
@@ -296,8 +296,14 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
 }
 
 /// A library file: its own schema, ids unique per kind, and suppressions.
-fn check_library(root: &read::Node, input: &Input, source: &Source, report: &mut FileReport) {
-    match schema::Schema::library() {
+fn check_library(
+    root: &read::Node,
+    input: &Input,
+    source: &Source,
+    config: &Config,
+    report: &mut FileReport,
+) {
+    match schema::Schema::library_with_vocabulary(&config.settings_for(input).vocabulary) {
         Ok(schema) => report.diagnostics.extend(schema.validate(root)),
         Err(e) => report.diagnostics.push(Diagnostic::error(
             "internal",

@@ -12,6 +12,7 @@ use serde_json::Value as Json;
 
 use crate::diag::Diagnostic;
 use crate::read::{BigNumber, Node, Value};
+use crate::settings::Vocabulary;
 use crate::suggest::did_you_mean;
 
 /// The JSON Schema of the map format, as shipped in `schemas/`.
@@ -19,6 +20,48 @@ pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.jso
 
 /// The schema of shared library files (`type: library`).
 pub const LIBRARY_SCHEMA_JSON: &str = include_str!("../../schemas/library.schema.json");
+
+/// The map schema as JSON with a team's words appended to the touchpoint `channel`,
+/// research `kind` and pain point `severity` lists: what `validate` checks against, and
+/// what `cjm schema --config` prints for editors.
+pub fn extended(vocabulary: &Vocabulary) -> Result<Json, String> {
+    extend(SCHEMA_JSON, vocabulary, true)
+}
+
+/// `text` (a schema) with the vocabulary added to whichever of the lists it has; `all`
+/// insists on every list (the map schema has them all, a library only research).
+fn extend(text: &str, vocabulary: &Vocabulary, all: bool) -> Result<Json, String> {
+    let mut json: Json =
+        serde_json::from_str(text).map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
+    for (path, words) in [
+        (
+            "/$defs/touchpoint/properties/channel/enum",
+            &vocabulary.channels,
+        ),
+        (
+            "/$defs/research/properties/kind/enum",
+            &vocabulary.research_kinds,
+        ),
+        (
+            "/$defs/pain_point/properties/severity/enum",
+            &vocabulary.severities,
+        ),
+    ] {
+        let Some(list) = json.pointer_mut(path).and_then(Json::as_array_mut) else {
+            if all {
+                return Err(format!("the embedded schema has no list at {path}"));
+            }
+            continue;
+        };
+        for w in words {
+            let w = Json::String(w.clone());
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+    }
+    Ok(json)
+}
 
 /// Keywords that carry no validation; allowed anywhere.
 const ANNOTATIONS: &[&str] = &[
@@ -92,6 +135,8 @@ struct Rule {
     description: Option<String>,
     types: Vec<JType>,
     properties: Vec<(String, usize)>,
+    /// `patternProperties`: keys matching a pattern (`^x-`, extensions) and their rule.
+    pattern_properties: Vec<(Pattern, usize)>,
     closed: bool,
     /// `additionalProperties` as a schema: what every key not in `properties` holds.
     additional: Option<usize>,
@@ -129,6 +174,47 @@ impl Schema {
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The embedded schema with a team's `[vocabulary]` added to its lists, compiled
+    /// once per distinct vocabulary and kept for the process.
+    pub fn with_vocabulary(vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
+        if vocabulary.is_empty() {
+            return Schema::embedded();
+        }
+        Schema::cached(false, vocabulary)
+    }
+
+    /// The library schema with a team's research kinds added, like
+    /// [`Schema::with_vocabulary`].
+    pub fn library_with_vocabulary(vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
+        if vocabulary.research_kinds.is_empty() {
+            return Schema::library();
+        }
+        Schema::cached(true, vocabulary)
+    }
+
+    fn cached(library: bool, vocabulary: &Vocabulary) -> Result<&'static Schema, String> {
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        type Built = HashMap<(bool, Vocabulary), &'static Schema>;
+        static BUILT: OnceLock<Mutex<Built>> = OnceLock::new();
+        let mut built = BUILT
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let key = (library, vocabulary.clone());
+        if let Some(found) = built.get(&key) {
+            return Ok(found);
+        }
+        let json = if library {
+            extend(LIBRARY_SCHEMA_JSON, vocabulary, false)?
+        } else {
+            extended(vocabulary)?
+        };
+        let schema: &'static Schema = Box::leak(Box::new(Schema::compile(&json)?));
+        built.insert(key, schema);
+        Ok(schema)
     }
 
     /// The embedded library schema, compiled once per process.
@@ -256,10 +342,20 @@ impl Schema {
                     }
                 }
                 for entry in entries {
+                    let mut patterned = false;
+                    for (_, child) in rule
+                        .pattern_properties
+                        .iter()
+                        .filter(|(p, _)| p.is_match(&entry.key))
+                    {
+                        patterned = true;
+                        self.check(&entry.value, *child, &Place::Key(&entry.key), out);
+                    }
                     match rule.properties.iter().find(|(k, _)| *k == entry.key) {
                         Some((_, child)) => {
                             self.check(&entry.value, *child, &Place::Key(&entry.key), out)
                         }
+                        None if patterned => {}
                         None if rule.closed => {
                             let names = rule.properties.iter().map(|(k, _)| k.as_str());
                             let help = match did_you_mean(&entry.key, names.clone()) {
@@ -652,6 +748,14 @@ impl Compiler {
                         rule.properties.push((name.clone(), id));
                     }
                 }
+                "patternProperties" => {
+                    for (source, sub) in v.as_object().ok_or_else(bad)? {
+                        let pattern = Pattern::new(source)
+                            .map_err(|e| format!("{at}: bad pattern `{source}`: {e}"))?;
+                        let id = self.compile(sub, &format!("{at}/patternProperties/{source}"))?;
+                        rule.pattern_properties.push((pattern, id));
+                    }
+                }
                 "additionalProperties" => match v {
                     Json::Bool(open) => rule.closed = !open,
                     _ => {
@@ -840,6 +944,24 @@ mod tests {
         );
         let d = &findings(&format!("{OK}reviewed: 2026-1-1\n"))[0];
         assert!(d.message.contains("YYYY-MM-DD"), "{}", d.message);
+    }
+
+    #[test]
+    fn extension_keys_are_allowed_on_every_closed_mapping() {
+        let map = "cjm: 1\ntitle: t\ntype: current-state\nx-team: {budget: 3}\n\
+                   personas:\n  - {name: P, x-segment: smb, empathy: {says: [hi], x-source: call}}\n\
+                   research:\n  - {id: r, x-cost: 2}\n\
+                   stages:\n  - name: A\n    x-owner-slack: '#a'\n\
+                   \x20   touchpoints: [{name: T, x-id: 7}]\n\
+                   \x20   pain_points: [{name: P, x-jira: [J-1]}]\n\
+                   \x20   opportunities: [{name: O, x-budget: 20k}]\n\
+                   \x20   metrics: [{name: M, x-source: ga}]\n";
+        assert_eq!(findings(map), vec![]);
+        // Only the `x-` prefix: a near miss is still an unknown key.
+        let d = &findings(&format!("{OK}    x_budget: 1\n"))[0];
+        assert_eq!(d.code, "unknown-key");
+        let d = &findings(&format!("{OK}    X-budget: 1\n"))[0];
+        assert_eq!(d.code, "unknown-key");
     }
 
     #[test]

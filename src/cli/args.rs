@@ -84,7 +84,10 @@ Examples:\n  cjm site maps/ -o public/\n  cjm site maps/ -o public/ --today 2026
     )]
     Preview(PreviewArgs),
     /// Print the JSON Schema of the map format (for editors and other validators).
-    Schema,
+    #[command(
+        after_help = "Examples:\n  cjm schema > journey-map.schema.json\n  cjm schema --config cjm.toml > journey-map.schema.json   # with the team's [vocabulary]"
+    )]
+    Schema(SchemaArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  cjm completions bash > ~/.local/share/bash-completion/completions/cjm\n  cjm completions zsh > ~/.zfunc/_cjm\n  cjm completions fish > ~/.config/fish/completions/cjm.fish"
@@ -302,6 +305,13 @@ pub struct PreviewArgs {
     /// The port on 127.0.0.1; 0 (the default) picks a free one.
     #[arg(long, default_value_t = 0)]
     pub port: u16,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Add the `[vocabulary]` of this `cjm.toml` (channels, research kinds) to the schema.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

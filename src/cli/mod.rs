@@ -50,7 +50,7 @@ pub fn run() -> ExitStatus {
         Command::Preview(args) => preview::run(args),
         Command::Render(args) => render::run(args),
         Command::Diff(args) => diff::run(args),
-        Command::Schema => emit(crate::check::schema::SCHEMA_JSON).map(|()| ExitStatus::Success),
+        Command::Schema(args) => schema(&args).map(|()| ExitStatus::Success),
         Command::Init(args) => init::run(args),
         Command::Import(args) => import::run(args),
         Command::Report(args) => report::run(args),
@@ -65,6 +65,30 @@ pub fn run() -> ExitStatus {
             ExitStatus::Error
         }
     }
+}
+
+/// `cjm schema`: the embedded schema as shipped, or with a `cjm.toml`'s vocabulary added.
+fn schema(args: &args::SchemaArgs) -> anyhow::Result<()> {
+    let Some(path) = &args.config else {
+        return emit(crate::check::schema::SCHEMA_JSON);
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("could not read `{}`: {e}", path.display()))?;
+    let (settings, findings) = crate::config::parse(&text);
+    if let Some(d) = findings
+        .iter()
+        .find(|d| d.severity == crate::diag::Severity::Error)
+    {
+        anyhow::bail!(
+            "`{}` has mistakes ({} at line {}); run `cjm validate --config {}` to see them",
+            path.display(),
+            d.message,
+            d.span.start.line,
+            path.display()
+        );
+    }
+    let json = crate::check::schema::extended(&settings.vocabulary).map_err(anyhow::Error::msg)?;
+    emit(&format!("{}\n", serde_json::to_string_pretty(&json)?))
 }
 
 /// Writes to stdout; a closed pipe (`cjm rules | head -1`) is not an error.

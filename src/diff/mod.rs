@@ -400,6 +400,17 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                     if n.target != m.target {
                         parts.push(format!("target {} → {}", num(n.target), num(m.target)));
                     }
+                    for p in m.history.iter().filter(|p| {
+                        !n.history
+                            .iter()
+                            .any(|q| q.date.value == p.date.value && q.value == p.value)
+                    }) {
+                        parts.push(format!(
+                            "new data point {}: {}",
+                            p.date.value,
+                            num(Some(p.value))
+                        ));
+                    }
                     if !parts.is_empty() {
                         push(
                             Some(f),
@@ -604,17 +615,31 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
 
     // Opportunities.
     for (fs, o) in future.opportunities() {
-        if !current
+        match current
             .opportunities()
-            .any(|(_, p)| p.ident.id == o.ident.id)
+            .find(|(_, p)| p.ident.id == o.ident.id)
         {
-            push(
+            None => push(
                 Some(fs),
                 Kind::Added,
                 "opportunity",
                 &o.ident.id,
                 o.name.value.clone(),
-            );
+            ),
+            Some((_, p)) => {
+                let word = |o: &crate::model::Opportunity| {
+                    o.status.as_ref().map_or("—", |s| s.value.as_str())
+                };
+                if word(p) != word(o) {
+                    push(
+                        Some(fs),
+                        Kind::Changed,
+                        "opportunity",
+                        &o.ident.id,
+                        format!("status {} → {}", word(p), word(o)),
+                    );
+                }
+            }
         }
     }
     for (cs, o) in current.opportunities().filter(|(_, o)| {
@@ -756,6 +781,34 @@ mod tests {
             let shifted = format!("# a comment\n\n{text}");
             assert!(diff(&map(text), &map(&shifted)).is_empty());
         }
+    }
+
+    #[test]
+    fn new_data_points_are_reported() {
+        let head = "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n    metrics:\n      - name: M\n        history:\n          - {date: 2026-07-01, value: 0.22}\n";
+        let before = map(head);
+        let after = map(&format!(
+            "{head}          - {{date: 2026-10-01, value: 0.31}}\n"
+        ));
+        let d = diff(&before, &after);
+        assert_eq!(d.changes.len(), 1, "{d:?}");
+        assert_eq!(d.changes[0].item, "metric");
+        assert_eq!(d.changes[0].detail, "new data point 2026-10-01: 0.31");
+    }
+
+    #[test]
+    fn an_opportunity_that_ships_says_so() {
+        let before = map(
+            "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n    opportunities: [{name: O, status: planned}]\n",
+        );
+        let after = map(
+            "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n    opportunities: [{name: O, status: shipped}]\n",
+        );
+        let d = diff(&before, &after);
+        assert_eq!(d.changes.len(), 1, "{d:?}");
+        assert_eq!(d.changes[0].kind, Kind::Changed);
+        assert_eq!(d.changes[0].detail, "status planned → shipped");
+        assert!(diff(&before, &before).is_empty());
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub fn build(root: &Node, stem: &str) -> Map {
             .enumerate()
             .map(|(i, n)| stage(n, i))
             .collect(),
+        extensions: extensions(root),
         title,
     }
 }
@@ -104,6 +105,7 @@ pub(super) fn personas(root: &Node) -> Vec<Persona> {
                 goals: Vec::new(),
                 frustrations: Vec::new(),
                 empathy: None,
+                extensions: Vec::new(),
             }),
             (_, Some(_)) => Some(persona(n, i)),
             _ => None,
@@ -120,6 +122,7 @@ pub(super) fn research(root: &Node) -> Vec<Research> {
             date: str_of(n, "date").and_then(crate::date::Date::parse),
             summary: str_of(n, "summary").map(str::to_string),
             url: str_of(n, "url").map(str::to_string),
+            extensions: extensions(n),
         })
         .collect()
 }
@@ -142,6 +145,7 @@ fn persona(n: &Node, i: usize) -> Persona {
                 does: strings(e, "does"),
                 feels: strings(e, "feels"),
             }),
+        extensions: extensions(n),
     }
 }
 
@@ -171,6 +175,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     emotions: per_persona(t),
                     description: str_of(t, "description").map(str::to_string),
                     personas: spanned_strings(t, "personas"),
+                    extensions: extensions(t),
                     name,
                 }
             })
@@ -182,10 +187,12 @@ fn stage(n: &Node, i: usize) -> Stage {
                 PainPoint {
                     ident: ident(p, "pain-point", i, Some(&name)),
                     severity: str_of(p, "severity").and_then(Level::parse),
+                    severity_word: str_of(p, "severity").map(str::to_string),
                     touchpoint: text(p, "touchpoint"),
                     evidence: spanned_strings(p, "evidence"),
                     resolved: str_of(p, "status") == Some("resolved"),
                     description: str_of(p, "description").map(str::to_string),
+                    extensions: extensions(p),
                     name,
                 }
             })
@@ -201,6 +208,21 @@ fn stage(n: &Node, i: usize) -> Stage {
                     effort: str_of(o, "effort").and_then(Level::parse),
                     owner: text(o, "owner"),
                     description: str_of(o, "description").map(str::to_string),
+                    extensions: extensions(o),
+                    status: text(o, "status").and_then(|s| {
+                        Some(Spanned {
+                            value: lifecycle::Lifecycle::parse(&s.value)?,
+                            span: s.span,
+                        })
+                    }),
+                    links: objects(o, "links")
+                        .filter_map(|l| {
+                            Some(lifecycle::Link {
+                                url: str_of(l, "url")?.to_string(),
+                                label: str_of(l, "label").map(str::to_string),
+                            })
+                        })
+                        .collect(),
                     name,
                 }
             })
@@ -215,6 +237,8 @@ fn stage(n: &Node, i: usize) -> Stage {
                 better: str_of(m, "better")
                     .and_then(metric::Better::parse)
                     .unwrap_or_default(),
+                extensions: extensions(m),
+                history: history(m),
             })
             .collect(),
         physical_evidence: strings(n, "physical_evidence"),
@@ -222,6 +246,7 @@ fn stage(n: &Node, i: usize) -> Stage {
         backstage: strings(n, "backstage"),
         support: strings(n, "support"),
         lanes: lane_values(n),
+        extensions: extensions(n),
         name,
     }
 }
@@ -386,4 +411,61 @@ pub(super) fn objects<'a>(n: &'a Node, key: &str) -> impl Iterator<Item = &'a No
         .unwrap_or_default()
         .iter()
         .filter(|i| i.entries().is_some())
+}
+
+/// The `x-` keys of a mapping, each value written back as one line of YAML.
+pub(super) fn extensions(n: &Node) -> Extensions {
+    n.entries()
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e.key.starts_with("x-"))
+        .map(|e| (e.key.clone(), yaml_text(&e.value)))
+        .collect()
+}
+
+/// A value as flow YAML on one line: `20k`, `[a, b]`, `{cost: 3}`.
+fn yaml_text(n: &Node) -> String {
+    match &n.value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(_) | Value::Big(_) => n.to_json().to_string(),
+        Value::Str(s) => s.clone(),
+        Value::Seq(items) => {
+            let items: Vec<String> = items.iter().map(yaml_text).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Map(entries) => {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|e| format!("{}: {}", e.key, yaml_text(&e.value)))
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+    }
+}
+
+/// A metric's `history`, oldest first; points without a real date or a number are left out.
+fn history(m: &Node) -> Vec<metric::Point> {
+    let mut points: Vec<metric::Point> = objects(m, "history")
+        .filter_map(|p| {
+            let date = text(p, "date")?;
+            Some(metric::Point {
+                date: Spanned {
+                    value: crate::date::Date::parse(&date.value)?,
+                    span: date.span,
+                },
+                value: p
+                    .get("value")
+                    .and_then(Node::as_f64)
+                    .filter(|v| v.is_finite())?,
+                respondents: match p.get("respondents").map(|r| &r.value) {
+                    Some(Value::Int(n)) => u64::try_from(*n).ok(),
+                    _ => None,
+                },
+            })
+        })
+        .collect();
+    points.sort_by_key(|p| p.date.value.days());
+    points
 }

@@ -1,7 +1,16 @@
 //! Reading a metric against its target: which way is better, how far along it is, and
 //! whether it is met. One place, so the picture, the tables and the diff agree.
 
-use super::Metric;
+use super::{Metric, Spanned};
+use crate::date::Date;
+
+/// One dated measurement in a metric's `history`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub date: Spanned<Date>,
+    pub value: f64,
+    pub respondents: Option<u64>,
+}
 
 /// Which way a metric improves; higher unless the map says `better: lower` (call
 /// volumes, days to decision, effort scores written so that lower is easier).
@@ -97,6 +106,42 @@ impl Metric {
         })
     }
 
+    /// The values a trend line draws, oldest first: the history, then `value` when it
+    /// differs from the latest point (a measurement not yet dated), so the line always
+    /// ends where the figures say the metric stands.
+    pub fn trend(&self) -> Vec<f64> {
+        let mut values: Vec<f64> = self.history.iter().map(|p| p.value).collect();
+        if let Some(v) = self.value.filter(|v| v.is_finite())
+            && values.last() != Some(&v)
+        {
+            values.push(v);
+        }
+        values
+    }
+
+    /// The latest dated point, if any.
+    pub fn latest(&self) -> Option<&Point> {
+        self.history.last()
+    }
+
+    /// True when each of the last two steps of the trend moves further from the target
+    /// in the metric's better direction (see [`Metric::toward_target`]).
+    pub fn moving_away(&self) -> bool {
+        let t = match self.target {
+            Some(t) if t.is_finite() => t,
+            _ => return false,
+        };
+        let distance = |x: f64| match self.better {
+            Better::Higher => (t - x).max(0.0),
+            Better::Lower => (x - t).max(0.0),
+        };
+        let trend = self.trend();
+        match trend.as_slice() {
+            [.., a, b, c] => distance(*b) > distance(*a) && distance(*c) > distance(*b),
+            _ => false,
+        }
+    }
+
     /// Whether going from `before` to this metric's value moves toward the target:
     /// `Some(true)` closer, `Some(false)` further, `None` when it cannot be told.
     pub fn toward_target(&self, before: Option<f64>) -> Option<bool> {
@@ -126,7 +171,60 @@ mod tests {
             target: Some(target),
             unit: None,
             better,
+            extensions: Vec::new(),
+            history: Vec::new(),
         }
+    }
+
+    fn with_history(mut m: Metric, values: &[f64]) -> Metric {
+        m.history = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Point {
+                date: Spanned {
+                    value: Date::from_days(20_000 + i as i64 * 30),
+                    span: Default::default(),
+                },
+                value: *v,
+                respondents: None,
+            })
+            .collect();
+        m
+    }
+
+    #[test]
+    fn the_trend_ends_at_the_value() {
+        let m = with_history(metric(0.31, 0.4, Better::Higher), &[0.22, 0.31]);
+        assert_eq!(m.trend(), [0.22, 0.31]);
+        let m = with_history(metric(0.35, 0.4, Better::Higher), &[0.22, 0.31]);
+        assert_eq!(m.trend(), [0.22, 0.31, 0.35]);
+        let mut m = with_history(metric(0.0, 0.4, Better::Higher), &[0.22]);
+        m.value = None;
+        assert_eq!(m.trend(), [0.22]);
+    }
+
+    #[test]
+    fn moving_away_reads_the_better_direction() {
+        // Higher is better: two falls in a row move away.
+        let falling = with_history(metric(0.2, 0.4, Better::Higher), &[0.3, 0.25, 0.2]);
+        assert!(falling.moving_away());
+        // One fall, then a rise: not two steps away.
+        let mixed = with_history(metric(0.3, 0.4, Better::Higher), &[0.3, 0.25, 0.3]);
+        assert!(!mixed.moving_away());
+        // Lower is better: rising call volumes move away; falling ones do not.
+        let calls = with_history(metric(20.0, 5.0, Better::Lower), &[12.0, 16.0, 20.0]);
+        assert!(calls.moving_away());
+        let fewer = with_history(metric(12.0, 5.0, Better::Lower), &[20.0, 16.0, 12.0]);
+        assert!(!fewer.moving_away());
+        // Above the target either way, nothing moves away from it.
+        let above = with_history(metric(0.5, 0.4, Better::Higher), &[0.7, 0.6, 0.5]);
+        assert!(!above.moving_away());
+        // Two points are one step.
+        let short = with_history(metric(0.2, 0.4, Better::Higher), &[0.3, 0.2]);
+        assert!(!short.moving_away());
+        let mut no_target = falling.clone();
+        no_target.target = None;
+        assert!(!no_target.moving_away());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod build;
 pub mod library;
+pub mod lifecycle;
 pub mod metric;
 mod slug;
 
@@ -15,6 +16,10 @@ pub use slug::slug;
 
 use crate::date::Date;
 use crate::diag::Span;
+
+/// A team's own `x-` keys on an item, in file order: key and value as YAML text. Kept
+/// for documents; checks and lint never look inside.
+pub type Extensions = Vec<(String, String)>;
 
 /// A value and where it was written.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +127,7 @@ pub struct Map {
     /// The team's own lanes, which stages fill by id.
     pub lanes: Vec<LaneDef>,
     pub stages: Vec<Stage>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -143,6 +149,7 @@ pub struct Persona {
     pub goals: Vec<String>,
     pub frustrations: Vec<String>,
     pub empathy: Option<Empathy>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +159,7 @@ pub struct Research {
     pub date: Option<Date>,
     pub summary: Option<String>,
     pub url: Option<String>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +187,7 @@ pub struct Stage {
     pub frontstage: Vec<String>,
     pub backstage: Vec<String>,
     pub support: Vec<String>,
+    pub extensions: Extensions,
 }
 
 /// The lanes every map has, by key, in a journey map's order (`emotion` is the curve).
@@ -287,6 +296,7 @@ pub struct Touchpoint {
     pub description: Option<String>,
     /// Ids of the personas who meet it: a Mermaid task's own actors.
     pub personas: Vec<Spanned<String>>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -294,10 +304,14 @@ pub struct PainPoint {
     pub ident: Ident,
     pub name: Spanned<String>,
     pub severity: Option<Level>,
+    /// The `severity:` word as written: one of a team's `[vocabulary] severities` when
+    /// [`PainPoint::severity`] is `None`.
+    pub severity_word: Option<String>,
     pub touchpoint: Option<Spanned<String>>,
     pub evidence: Vec<Spanned<String>>,
     pub resolved: bool,
     pub description: Option<String>,
+    pub extensions: Extensions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -309,6 +323,10 @@ pub struct Opportunity {
     pub effort: Option<Level>,
     pub owner: Option<Spanned<String>>,
     pub description: Option<String>,
+    pub extensions: Extensions,
+    /// Where it is in its life, and where `status:` is written.
+    pub status: Option<Spanned<lifecycle::Lifecycle>>,
+    pub links: Vec<lifecycle::Link>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -320,6 +338,9 @@ pub struct Metric {
     pub unit: Option<String>,
     /// Which way is better; see [`metric`].
     pub better: metric::Better,
+    pub extensions: Extensions,
+    /// Earlier measurements, oldest first (by date; file order among equal dates).
+    pub history: Vec<metric::Point>,
 }
 
 impl Map {

@@ -175,6 +175,7 @@ pub fn build(map: &Map, view: &View) -> Document {
         sections.extend(metrics(map, l));
     }
     sections.extend(research(map, l));
+    sections.extend(extensions(map, l));
     Document {
         title: map.title.value.clone(),
         meta: meta(map, l),
@@ -305,6 +306,9 @@ fn stages(map: &Map, l: &Labels, view: &View) -> Section {
                                 if let Some(v) = p.severity {
                                     line.push(run(Style::Plain, " "));
                                     line.push(run(Style::Em, l.level(v)));
+                                } else if let Some(word) = &p.severity_word {
+                                    line.push(run(Style::Plain, " "));
+                                    line.push(run(Style::Em, word.clone()));
                                 }
                                 line
                             }
@@ -313,7 +317,14 @@ fn stages(map: &Map, l: &Labels, view: &View) -> Section {
                     _ => s
                         .opportunities
                         .iter()
-                        .map(|o| plain(o.name.value.clone()))
+                        .map(|o| {
+                            let mut line = plain(o.name.value.clone());
+                            if let Some(st) = &o.status {
+                                line.push(run(Style::Plain, " "));
+                                line.push(run(Style::Em, l.lifecycle(st.value)));
+                            }
+                            line
+                        })
                         .collect(),
                 });
             }
@@ -445,8 +456,14 @@ fn opportunities(map: &Map, l: &Labels) -> Option<Section> {
                     sep.into_iter().chain([run(Style::Code, a.value.clone())])
                 })
                 .collect();
+            let mut name = vec![plain(o.name.value.clone())];
+            if let Some(st) = &o.status {
+                name[0].push(run(Style::Plain, " "));
+                name[0].push(run(Style::Em, l.lifecycle(st.value)));
+            }
+            name.extend(o.links.iter().map(|k| vec![linked(k.text(), Some(&k.url))]));
             Row::Cells(vec![
-                vec![plain(o.name.value.clone())],
+                name,
                 vec![plain(s.name.value.clone())],
                 level(o.impact),
                 level(o.effort),
@@ -516,6 +533,11 @@ pub fn metrics(map: &Map, l: &Labels) -> Option<Section> {
     if map.stages.iter().all(|s| s.metrics.is_empty()) {
         return None;
     }
+    let trends = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.metrics)
+        .any(|m| !m.history.is_empty());
     let mut rows = Vec::new();
     for s in &map.stages {
         for m in &s.metrics {
@@ -534,7 +556,7 @@ pub fn metrics(map: &Map, l: &Labels) -> Option<Section> {
             {
                 line.push(run(Style::Muted, format!(" ({})", l.lower_is_better)));
             }
-            rows.push(Row::Cells(vec![
+            let mut cells = vec![
                 vec![plain(s.name.value.clone())],
                 vec![plain(m.name.value.clone())],
                 figure(m.value),
@@ -542,19 +564,42 @@ pub fn metrics(map: &Map, l: &Labels) -> Option<Section> {
                 m.status()
                     .map(|st| vec![plain(format!("{} {}", st.symbol(), l.status(st)))])
                     .unwrap_or_default(),
-            ]));
+            ];
+            if trends {
+                // One line per dated point, oldest first.
+                cells.push(
+                    m.history
+                        .iter()
+                        .map(|p| {
+                            let mut line = vec![
+                                run(Style::Label, format!("{}: ", p.date.value)),
+                                run(Style::Plain, format!("{}{unit}", num(p.value))),
+                            ];
+                            if let Some(n) = p.respondents {
+                                line.push(run(Style::Muted, format!(" ({n} {})", l.respondents)));
+                            }
+                            line
+                        })
+                        .collect(),
+                );
+            }
+            rows.push(Row::Cells(cells));
         }
+    }
+    let mut head = vec![
+        l.stage.to_string(),
+        cap(l.metric),
+        l.value.to_string(),
+        cap(l.target),
+        l.status_heading.to_string(),
+    ];
+    if trends {
+        head.push(l.trend.to_string());
     }
     Some(Section {
         heading: l.metrics.to_string(),
         blocks: vec![Block::Table(Table {
-            head: vec![
-                l.stage.to_string(),
-                cap(l.metric),
-                l.value.to_string(),
-                cap(l.target),
-                l.status_heading.to_string(),
-            ],
+            head,
             row_headers: false,
             rows,
         })],
@@ -570,6 +615,60 @@ fn research(map: &Map, l: &Labels) -> Option<Section> {
         heading: l.research.to_string(),
         blocks: vec![Block::List {
             ordered: true,
+            items,
+        }],
+    })
+}
+
+/// Every item with `x-` keys, and those keys as `key: value` lines under it.
+fn extensions(map: &Map, l: &Labels) -> Option<Section> {
+    let mut items: Vec<(Line, Vec<Line>)> = Vec::new();
+    let mut add = |name: &str, kind: Option<&str>, ext: &crate::model::Extensions| {
+        if ext.is_empty() {
+            return;
+        }
+        let mut line = vec![run(Style::Strong, name)];
+        if let Some(kind) = kind {
+            line.push(run(Style::Muted, format!(" ({})", cap(kind))));
+        }
+        let subs = ext
+            .iter()
+            .map(|(k, v)| {
+                vec![
+                    run(Style::Code, k.clone()),
+                    run(Style::Label, ": "),
+                    run(Style::Plain, v.clone()),
+                ]
+            })
+            .collect();
+        items.push((line, subs));
+    };
+    add(&map.title.value, None, &map.extensions);
+    for p in &map.personas {
+        add(&p.name, None, &p.extensions);
+    }
+    for r in &map.research {
+        add(&r.ident.id, Some(l.research), &r.extensions);
+    }
+    for s in &map.stages {
+        add(&s.name.value, Some(l.stage), &s.extensions);
+        for t in &s.touchpoints {
+            add(&t.name.value, Some(l.touchpoint), &t.extensions);
+        }
+        for p in &s.pain_points {
+            add(&p.name.value, Some(l.pain_point), &p.extensions);
+        }
+        for o in &s.opportunities {
+            add(&o.name.value, Some(l.opportunity), &o.extensions);
+        }
+        for m in &s.metrics {
+            add(&m.name.value, Some(l.metric), &m.extensions);
+        }
+    }
+    (!items.is_empty()).then(|| Section {
+        heading: l.extensions.to_string(),
+        blocks: vec![Block::List {
+            ordered: false,
             items,
         }],
     })

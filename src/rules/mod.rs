@@ -9,15 +9,18 @@ pub mod child_with_other_personas;
 mod future_state_without_baseline;
 mod map_without_owner;
 mod map_without_persona;
+mod metric_moving_away;
 mod metric_without_target;
 mod opportunity_without_owner;
 mod pain_point_without_evidence;
 mod pain_point_without_severity;
 mod reviewed_in_future;
+mod shipped_but_pain_remains;
 mod stage_without_emotion;
 mod stage_without_metrics;
 mod stage_without_touchpoints;
 mod stale_map;
+mod stale_metric;
 mod touchpoint_without_owner;
 mod unaddressed_pain_point;
 mod uncited_research;
@@ -129,6 +132,9 @@ pub static RULES: &[&Rule] = &[
     &blueprint_without_lanes::RULE,
     &unused_library_item::RULE,
     &child_with_other_personas::RULE,
+    &shipped_but_pain_remains::RULE,
+    &stale_metric::RULE,
+    &metric_moving_away::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {

@@ -38,7 +38,7 @@ declare_rule! {
 fn check(ctx: &Context) -> Vec<Finding> {
     ctx.map
         .pain_points()
-        .filter(|(_, p)| p.severity.is_none())
+        .filter(|(_, p)| p.severity.is_none() && p.severity_word.is_none())
         .map(|(_, p)| {
             Finding::new(
                 p.name.span,

@@ -11,6 +11,7 @@ mod portfolio;
 mod readme;
 mod render;
 mod report_site;
+mod richer_maps;
 mod validate;
 mod version;
 

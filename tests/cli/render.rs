@@ -1,6 +1,7 @@
 use crate::{cjm, snap};
 
 const EXAMPLES: &[&str] = &[
+    "ad-campaign",
     "bank-onboarding-ru",
     "clinic-blueprint",
     "grocery-current",
@@ -289,7 +290,7 @@ fn several_maps_do_not_share_one_file() {
     let out = dir.path().join("all.svg");
     let run = cjm(&["render", "examples", "-o", out.to_str().unwrap()], None);
     assert!(run.contains("exit: 2\n"), "{run}");
-    assert!(run.contains("11 maps cannot share the file"), "{run}");
+    assert!(run.contains("12 maps cannot share the file"), "{run}");
     assert!(!out.exists());
 }
 

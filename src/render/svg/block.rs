@@ -25,9 +25,51 @@ pub(super) struct Block<'a> {
     /// A value/target bar under the text: progress toward the target (0..=1.2) in the
     /// metric's better direction, and where that leaves it.
     pub(super) bar: Option<(f64, Status)>,
+    /// A sparkline of the metric's history under the bar: each point's height (0 bottom,
+    /// 1 top, better is up), the target's height, and the latest point's colour.
+    pub(super) trend: Option<Trend>,
     pub(super) dot: Option<&'static str>,
     pub(super) mark: Option<Mark>,
 }
+
+/// A metric's history as a sparkline, better always up.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Trend {
+    pub(super) points: Vec<f64>,
+    pub(super) target: Option<f64>,
+    pub(super) status: Option<Status>,
+}
+
+impl Trend {
+    /// The sparkline of `values` (oldest first) against `target`, `lower` when lower is
+    /// better; `None` for fewer than two points.
+    pub(super) fn new(
+        values: &[f64],
+        target: Option<f64>,
+        lower: bool,
+        status: Option<Status>,
+    ) -> Option<Trend> {
+        if values.len() < 2 {
+            return None;
+        }
+        let target = target.filter(|t| t.is_finite());
+        let all = values.iter().chain(target.iter());
+        let lo = all.clone().copied().fold(f64::INFINITY, f64::min);
+        let hi = all.copied().fold(f64::NEG_INFINITY, f64::max);
+        let height = |x: f64| {
+            let f = if hi > lo { (x - lo) / (hi - lo) } else { 0.5 };
+            if lower { 1.0 - f } else { f }
+        };
+        Some(Trend {
+            points: values.iter().map(|v| height(*v)).collect(),
+            target: target.map(height),
+            status,
+        })
+    }
+}
+
+/// The height a trend adds under a block's text.
+pub(super) const TREND_H: f64 = 20.0;
 
 impl Block<'_> {
     pub(super) fn inner_w(&self, col_w: f64) -> f64 {
@@ -41,6 +83,7 @@ impl Block<'_> {
         let text: f64 = self.lines.iter().map(|l| l.size * LINE).sum();
         text + if self.fill.is_some() { 12.0 } else { 0.0 }
             + if self.bar.is_some() { 10.0 } else { 0.0 }
+            + if self.trend.is_some() { TREND_H } else { 0.0 }
     }
 }
 
@@ -50,6 +93,7 @@ pub(super) struct BlockBuilder<'a> {
     fill: Option<(&'a str, &'a str)>,
     pub(super) link: Option<String>,
     pub(super) bar: Option<(f64, Status)>,
+    pub(super) trend: Option<Trend>,
     pub(super) dot: Option<&'static str>,
     mark: Option<Mark>,
     /// A description, shown as the tooltip.
@@ -63,6 +107,7 @@ impl<'a> BlockBuilder<'a> {
             fill: None,
             link: None,
             bar: None,
+            trend: None,
             dot: None,
             mark: None,
             note: None,
@@ -108,6 +153,7 @@ impl<'a> BlockBuilder<'a> {
             tooltip: None,
             link: self.link,
             bar: self.bar,
+            trend: self.trend,
             dot: self.dot,
             mark: self.mark,
         };
@@ -135,5 +181,24 @@ impl<'a> BlockBuilder<'a> {
             (false, None) => None,
         };
         block
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trend_puts_better_up_in_either_direction() {
+        let up = Trend::new(&[1.0, 2.0], Some(3.0), false, None).unwrap();
+        assert_eq!(up.points, [0.0, 0.5]);
+        assert_eq!(up.target, Some(1.0));
+        // Calls per 100 orders falling from 20 to 10, target 5: rising on the picture.
+        let calls = Trend::new(&[21.0, 13.0], Some(5.0), true, None).unwrap();
+        assert_eq!(calls.points, [0.0, 0.5]);
+        assert_eq!(calls.target, Some(1.0));
+        let flat = Trend::new(&[3.0, 3.0], None, false, None).unwrap();
+        assert_eq!(flat.points, [0.5, 0.5]);
+        assert_eq!(Trend::new(&[1.0], Some(2.0), false, None), None);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::block::Block;
+use super::block::{Block, TREND_H, Trend};
 use super::{BODY, CELL_PAD, LABEL_W, LINE, MUTED, Mark, PAD, RULE};
 use crate::model::metric::Status;
 use crate::render::text::{wrap, xml};
@@ -148,6 +148,10 @@ pub(super) fn block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
             w * frac.min(1.0)
         );
     }
+    if let Some(trend) = &b.trend {
+        let top = ty + if b.bar.is_some() { 10.0 } else { 0.0 } + 4.0;
+        sparkline(body, trend, tx, top, col_w - 2.0 * CELL_PAD - 4.0);
+    }
     if b.link.is_some() {
         body.push_str("</a>\n");
     }
@@ -155,6 +159,43 @@ pub(super) fn block(body: &mut String, b: &Block, x: f64, y: f64, col_w: f64) {
         body.push_str("</g>\n");
     }
     group_close(body, b.tooltip.is_some());
+}
+
+/// A metric's history from `x` across `w`, in a band `TREND_H - 6` tall from `top`:
+/// a dashed target line, the line through the points, and the latest point as a dot.
+fn sparkline(body: &mut String, trend: &Trend, x: f64, top: f64, w: f64) {
+    let h = TREND_H - 6.0;
+    let y = |f: f64| top + h * (1.0 - f);
+    if let Some(t) = trend.target {
+        let _ = writeln!(
+            body,
+            r##"<line x1="{x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#9aa5b1" stroke-dasharray="3 3"/>"##,
+            y(t),
+            x + w,
+            y(t)
+        );
+    }
+    let step = w / (trend.points.len().saturating_sub(1).max(1)) as f64;
+    let points: Vec<String> = trend
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{:.1},{:.1}", x + step * i as f64, y(*f)))
+        .collect();
+    let _ = writeln!(
+        body,
+        r#"<polyline points="{}" fill="none" stroke="{MUTED}" stroke-width="1.5"/>"#,
+        points.join(" ")
+    );
+    if let Some(last) = trend.points.last() {
+        let colour = trend.status.map_or(MUTED, status_colour);
+        let _ = writeln!(
+            body,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="{colour}"/>"#,
+            x + step * (trend.points.len() - 1) as f64,
+            y(*last)
+        );
+    }
 }
 
 pub(super) fn status_colour(status: Status) -> &'static str {

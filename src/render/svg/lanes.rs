@@ -2,7 +2,7 @@
 //! order the picture shows them.
 
 use super::Picture;
-use super::block::{Block, BlockBuilder};
+use super::block::{Block, BlockBuilder, Trend};
 use super::{
     BODY, CELL_PAD, COL_MAX, COL_MIN, INK, MUTED, Mark, SMALL, emotion_color, safe_url,
     severity_colors,
@@ -109,9 +109,11 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                             severity_colors(p.severity)
                         };
                         let ink = if ink == "#ffffff" { "#ffffff" } else { INK };
-                        let mut label = p
-                            .severity
-                            .map_or(l.pain_point.to_string(), |v| l.level(v).to_string());
+                        let mut label = match (p.severity, &p.severity_word) {
+                            (Some(v), _) => l.level(v).to_string(),
+                            (None, Some(word)) => word.clone(),
+                            (None, None) => l.pain_point.to_string(),
+                        };
                         if p.resolved {
                             label.push_str(&format!(" · {}", l.resolved));
                         }
@@ -166,6 +168,17 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                         if let Some(owner) = &o.owner {
                             b = b.text(&owner.value, SMALL, false, MUTED);
                         }
+                        if let Some(status) = &o.status {
+                            // A badge in words; the colour only repeats it.
+                            let badge = format!("● {}", l.lifecycle(status.value));
+                            b = b.text(&badge, SMALL, true, lifecycle_colour(status.value));
+                        }
+                        b.link = o
+                            .links
+                            .iter()
+                            .map(|k| &k.url)
+                            .find(|u| safe_url(u))
+                            .cloned();
                         b.mark(l, ghost(s), overlay.mark("opportunity", &o.ident.id))
                             .note(o.description.as_ref())
                             .fill(&p.view.theme.accent_fill, &p.view.theme.accent_stroke)
@@ -211,6 +224,8 @@ pub(super) fn lanes<'a>(p: &'a Picture) -> Vec<Lane<'a>> {
                             b = b.text(&figures, SMALL, false, MUTED);
                         }
                         b.bar = m.progress().zip(m.status());
+                        b.trend =
+                            Trend::new(&m.trend(), m.target, m.better == Better::Lower, m.status());
                         let key = format!("{}/{}", s.ident.id, m.name.value);
                         b.mark(l, ghost(s), overlay.mark("metric", &key)).build(w)
                     })
@@ -432,4 +447,16 @@ pub(super) fn column_width(stage: &Stage) -> f64 {
 fn num(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The colour of an opportunity's lifecycle badge, beside its word: shipped green, in
+/// progress amber, planned blue, an idea or a dropped one grey.
+fn lifecycle_colour(status: crate::model::lifecycle::Lifecycle) -> &'static str {
+    use crate::model::lifecycle::Lifecycle;
+    match status {
+        Lifecycle::Shipped => "#2f855a",
+        Lifecycle::InProgress => "#975a16",
+        Lifecycle::Planned => "#2b6cb0",
+        Lifecycle::Idea | Lifecycle::Dropped => MUTED,
+    }
 }

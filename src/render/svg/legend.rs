@@ -148,6 +148,15 @@ pub(super) fn legend(p: &Picture, body: &mut String, y: f64) -> f64 {
             ));
         }
     }
+    if p.view.shows("metrics")
+        && map
+            .stages
+            .iter()
+            .any(|s| s.metrics.iter().any(|m| m.trend().len() >= 2))
+    {
+        // A lower-is-better metric's trend is drawn upside down: say which way is up.
+        items.push((Swatch::Bar(MUTED), l.trend_legend.to_string()));
+    }
     if items.is_empty() {
         return y;
     }
