@@ -1,6 +1,7 @@
 //! Pictures and documents from a map: SVG, Markdown and a Mermaid `journey` block.
 //! Renderers take a checked [`Map`] and return text; they never fail and never print.
 
+mod advances;
 pub mod details;
 pub mod html;
 pub mod labels;

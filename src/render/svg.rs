@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::labels::{self, Labels};
-use super::text::{self, width, wrap, xml};
+use super::text::{self, Face, width, wrap, xml};
 use crate::model::metric::{Better, Status};
 use crate::model::{Level, Map, Stage};
 
@@ -79,7 +79,9 @@ impl Overlay {
     }
 }
 
-pub const FONT: &str = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+/// DejaVu Sans first: text is measured with its advances (`text::char_em`), and the
+/// PNG and PDF bundle it; the fallbacks are narrower, so measured text still fits.
+pub const FONT: &str = "'DejaVu Sans', Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
 
 const PAD: f64 = 24.0;
 const LABEL_W: f64 = 132.0;
@@ -227,7 +229,7 @@ impl BlockBuilder {
         let mut cut = false;
         let mut full = Vec::new();
         for (s, size, bold, italic, color) in &self.pieces {
-            let (lines, c) = wrap(s, *size * if *bold { 1.06 } else { 1.0 }, max, MAX_LINES);
+            let (lines, c) = wrap(s, *size, Face::new(*bold), max, MAX_LINES);
             cut |= c;
             full.push(text::clean(s));
             for l in lines {
@@ -272,7 +274,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
     let mut y = PAD;
 
     // Header: title, meta line, personas.
-    let (title_lines, _) = wrap(&map.title.value, 26.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+    let (title_lines, _) = wrap(&map.title.value, 26.0, Face::Bold, canvas_w - 2.0 * PAD, 3);
     for l in &title_lines {
         y += 26.0 * 1.2;
         text_el(&mut body, PAD, y, l, 26.0, true, false, INK);
@@ -293,20 +295,26 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
     if !map.tags.is_empty() {
         meta.push(map.tags.join(", "));
     }
-    let (meta_lines, _) = wrap(&meta.join("  ·  "), 13.0, canvas_w - 2.0 * PAD, 2);
+    let (meta_lines, _) = wrap(
+        &meta.join("  ·  "),
+        13.0,
+        Face::Regular,
+        canvas_w - 2.0 * PAD,
+        2,
+    );
     for l in &meta_lines {
         y += 13.0 * 1.5;
         text_el(&mut body, PAD, y, l, 13.0, false, false, MUTED);
     }
     if let Some(d) = &map.description {
-        let (lines, _) = wrap(d, BODY, canvas_w - 2.0 * PAD, 3);
+        let (lines, _) = wrap(d, BODY, Face::Regular, canvas_w - 2.0 * PAD, 3);
         for l in &lines {
             y += BODY * 1.5;
             text_el(&mut body, PAD, y, l, BODY, false, false, INK);
         }
     }
     for l in &overlay.banner {
-        let (lines, _) = wrap(l, 13.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+        let (lines, _) = wrap(l, 13.0, Face::Bold, canvas_w - 2.0 * PAD, 3);
         for l in &lines {
             y += 13.0 * 1.5;
             text_el(&mut body, PAD, y, l, 13.0, true, false, INK);
@@ -323,7 +331,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
         .iter()
         .zip(&widths)
         .map(|(s, w)| {
-            wrap(&s.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3)
+            wrap(&s.name.value, 15.0, Face::Bold, w - 2.0 * CELL_PAD, 3)
                 .0
                 .len() as f64
                 * 15.0
@@ -373,7 +381,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
                 "#ffffff",
             );
         }
-        let (lines, cut) = wrap(&stage.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3);
+        let (lines, cut) = wrap(&stage.name.value, 15.0, Face::Bold, w - 2.0 * CELL_PAD, 3);
         group_open(&mut body, cut.then_some(stage.name.value.as_str()));
         let mut ty = y + 9.0;
         for l in &lines {
@@ -393,7 +401,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
         if let Some(child) = &stage.journey {
             // The map that zooms into this stage; rendered side by side, `ID.svg`.
             let label = format!("↳ {}: {}", l.zoom_in, child.value);
-            let (shown, _) = wrap(&label, SMALL, w - 2.0 * CELL_PAD, 1);
+            let (shown, _) = wrap(&label, SMALL, Face::Regular, w - 2.0 * CELL_PAD, 1);
             let _ = write!(
                 body,
                 r#"<a href="./{}.svg">"#,
@@ -446,7 +454,7 @@ pub fn render_with(map: &Map, overlay: &Overlay) -> String {
             );
             text_el(
                 &mut body,
-                canvas_w - PAD - width(l.line_of_visibility, SMALL),
+                canvas_w - PAD - width(l.line_of_visibility, SMALL, Face::Regular),
                 y - 4.0,
                 l.line_of_visibility,
                 SMALL,
@@ -522,8 +530,9 @@ fn describe(map: &Map) -> String {
 
 /// Columns as wide as their longest text wants, within bounds.
 fn column_width(stage: &Stage) -> f64 {
-    let mut longest: f64 = width(&stage.name.value, 15.0 * 1.06) + 2.0 * CELL_PAD;
-    let mut consider = |s: &str| longest = longest.max(width(s, BODY) / 2.0 + 2.0 * CELL_PAD);
+    let mut longest: f64 = width(&stage.name.value, 15.0, Face::Bold) + 2.0 * CELL_PAD;
+    let mut consider =
+        |s: &str| longest = longest.max(width(s, BODY, Face::Regular) / 2.0 + 2.0 * CELL_PAD);
     stage.actions.iter().for_each(|a| consider(a));
     stage.thoughts.iter().for_each(|a| consider(a));
     stage
@@ -929,7 +938,7 @@ fn research(body: &mut String, map: &Map, mut y: f64, canvas_w: f64) -> f64 {
     y += 6.0;
     let max = canvas_w - 2.0 * PAD;
     for (i, (line, link)) in super::details::research(map).into_iter().enumerate() {
-        let (lines, _) = wrap(&format!("[{}] {line}", i + 1), SMALL, max, 2);
+        let (lines, _) = wrap(&format!("[{}] {line}", i + 1), SMALL, Face::Regular, max, 2);
         if let Some(u) = link {
             let _ = write!(
                 body,
@@ -1122,7 +1131,7 @@ fn emotion_lane(
             let ly = if e >= 0 { y - 12.0 } else { y + 20.0 };
             text_el(
                 body,
-                x - width(&label, SMALL) / 2.0,
+                x - width(&label, SMALL, Face::Bold) / 2.0,
                 ly,
                 &label,
                 SMALL,
@@ -1240,7 +1249,7 @@ fn legend(body: &mut String, map: &Map, overlay: &Overlay, y: f64, canvas_w: f64
     text_el(body, PAD, y + 4.0, l.legend, SMALL, true, false, INK);
     let (mut x, mut y) = (PAD, y + 22.0);
     for (swatch, label) in items {
-        let w = 18.0 + width(&label, SMALL) + 18.0;
+        let w = 18.0 + width(&label, SMALL, Face::Regular) + 18.0;
         if x + w > canvas_w - PAD {
             x = PAD;
             y += 22.0;

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod diff;
+mod fit;
 mod import;
 mod init;
 mod lint;
