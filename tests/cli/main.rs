@@ -8,6 +8,7 @@ mod import;
 mod init;
 mod lint;
 mod many;
+mod pdf;
 mod portfolio;
 mod readme;
 mod render;

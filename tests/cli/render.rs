@@ -207,12 +207,12 @@ fn output_files_and_folders() {
             "render",
             "examples/grocery-current.yaml",
             "-o",
-            dir.path().join("x.pdf").to_str().unwrap(),
+            dir.path().join("x.docx").to_str().unwrap(),
         ],
         None,
     );
     assert!(
-        out.contains("exit: 2\n") && out.contains("cannot tell the format"),
+        out.contains("exit: 2\n") && out.contains("cannot tell the format") && out.contains(".pdf"),
         "{out}"
     );
 }
