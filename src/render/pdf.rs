@@ -18,11 +18,16 @@ const MAX_SIDE: f32 = 14_400.0;
 
 /// `map` as PDF bytes.
 pub fn render(map: &Map) -> Result<Vec<u8>, String> {
-    convert(&super::svg::render(map), &map.title.value)
+    convert(
+        &super::svg::render(map),
+        &map.title.value,
+        map.lang.as_deref(),
+    )
 }
 
-/// Any SVG cjm drew (a map or a diff) as PDF bytes, with `title` as the document's title.
-pub fn convert(svg: &str, title: &str) -> Result<Vec<u8>, String> {
+/// Any SVG cjm drew (a map or a diff) as PDF bytes, with `title` as the document's
+/// title and `lang` its language (for screen readers and search).
+pub fn convert(svg: &str, title: &str, lang: Option<&str>) -> Result<Vec<u8>, String> {
     let options = super::png::options(super::png::fonts());
     let tree =
         usvg::Tree::from_str(svg, &options).map_err(|e| format!("could not read the SVG: {e}"))?;
@@ -31,11 +36,13 @@ pub fn convert(svg: &str, title: &str) -> Result<Vec<u8>, String> {
     let page = Size::from_wh(size.width() * k, size.height() * k)
         .ok_or_else(|| "the picture has no area".to_string())?;
     let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(super::text::clean(title))
-            .creator("cjm".to_string()),
-    );
+    let mut metadata = Metadata::new()
+        .title(super::text::clean(title))
+        .creator("cjm".to_string());
+    if let Some(lang) = lang {
+        metadata = metadata.language(super::text::clean(lang));
+    }
+    document.set_metadata(metadata);
     let mut pdf_page = document.start_page_with(PageSettings::new(page));
     let mut surface = pdf_page.surface();
     surface

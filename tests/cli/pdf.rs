@@ -81,6 +81,8 @@ fn a_pdf_keeps_cyrillic_as_text() {
         assert!(text.contains(s), "`{s}` not in:\n{text}");
     }
     assert_fonts_embedded(&doc);
+    let lang = doc.catalog().unwrap().get(b"Lang").unwrap();
+    assert_eq!(lopdf::decode_text_string(lang).unwrap(), "ru");
 }
 
 #[test]
