@@ -36,9 +36,9 @@ pub enum Command {
         after_help = "Examples:\n  cjm validate maps/\n  cjm validate --format json journey.yaml\n  cat map.yaml | cjm validate -"
     )]
     Validate(ValidateArgs),
-    /// Draw maps as SVG or PNG, or write them as HTML, Markdown or a Mermaid journey.
+    /// Draw maps as SVG, PNG or PDF, or write them as HTML, Markdown or a Mermaid journey.
     #[command(
-        after_help = "Examples:\n  cjm render examples/grocery-current.yaml -o grocery.svg\n  cjm render map.yaml -o map.html\n  cjm render map.yaml -o map.png --scale 2\n  cjm render maps/ -o site/maps/ --format markdown\n  cjm render map.yaml --format mermaid"
+        after_help = "Examples:\n  cjm render examples/grocery-current.yaml -o grocery.svg\n  cjm render map.yaml -o map.html\n  cjm render map.yaml -o map.png --scale 2\n  cjm render map.yaml -o map.pdf\n  cjm render maps/ -o site/maps/ --format markdown\n  cjm render map.yaml --format mermaid"
     )]
     Render(RenderArgs),
     /// Show what changes between a current-state and a future-state map.
@@ -207,6 +207,8 @@ pub enum RenderFormat {
     Html,
     /// The picture as a PNG image, drawn at `--scale` (.png).
     Png,
+    /// The picture as a vector PDF: text selectable, fonts embedded (.pdf).
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -32,6 +32,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
         RenderFormat::Mermaid => Format::Mermaid,
         RenderFormat::Html => Format::Html,
         RenderFormat::Png => Format::Png,
+        RenderFormat::Pdf => Format::Pdf,
     });
     let to_stdout = args.output.as_os_str() == "-";
     let several = inputs.len() > 1 || args.paths.iter().any(|p| p.is_dir());
@@ -68,7 +69,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
                 .unwrap_or("");
             Format::from_extension(ext).ok_or_else(|| {
                 anyhow::anyhow!(
-                    "cannot tell the format from `{}`; name it .svg, .png, .html, .md or .mmd, or pass `--format`",
+                    "cannot tell the format from `{}`; name it .svg, .png, .pdf, .html, .md or .mmd, or pass `--format`",
                     args.output.display()
                 )
             })?
@@ -79,6 +80,9 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
     }
     if format == Format::Png && to_stdout && std::io::stdout().is_terminal() {
         anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o map.png`");
+    }
+    if format == Format::Pdf && to_stdout && std::io::stdout().is_terminal() {
+        anyhow::bail!("a PDF is not for the terminal; write it to a file with `-o map.pdf`");
     }
     let targets: Vec<PathBuf> = if to_dir {
         let targets: Vec<PathBuf> = collected
@@ -157,7 +161,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitStatus> {
             status = ExitStatus::Error;
             continue;
         }
-        if format == Format::Png {
+        if matches!(format, Format::Png | Format::Pdf) {
             warn_missing_fonts(
                 &render::svg::render_view(&map, &render::svg::Overlay::default(), &view),
                 &format!("`{}`", checked.report.path),
@@ -219,7 +223,7 @@ fn warn_missing_fonts(svg: &str, what: &str) {
     #[cfg(feature = "png")]
     for missing in render::png::missing_scripts(svg) {
         warning(&format!(
-            "{what} has {} text, but no font on this machine draws it, so the PNG shows empty boxes; install {} (or use SVG or HTML, which the viewer's fonts draw)",
+            "{what} has {} text, but no font on this machine draws it, so the PNG or PDF shows empty boxes; install {} (or use SVG or HTML, which the viewer's fonts draw)",
             missing.script, missing.install
         ));
     }

@@ -1,12 +1,15 @@
 //! Pictures and documents from a map: SVG, Markdown and a Mermaid `journey` block.
 //! Renderers take a checked [`Map`] and return text; they never fail and never print.
 
+mod advances;
 pub mod details;
 pub mod document;
 pub mod html;
 pub mod labels;
 pub mod markdown;
 pub mod mermaid;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 #[cfg(feature = "png")]
 pub mod png;
 pub mod svg;
@@ -101,6 +104,8 @@ pub enum Format {
     Html,
     /// Needs the `png` feature (on by default).
     Png,
+    /// Needs the `pdf` feature (on by default).
+    Pdf,
 }
 
 impl Format {
@@ -112,6 +117,7 @@ impl Format {
             "mmd" | "mermaid" => Format::Mermaid,
             "html" | "htm" => Format::Html,
             "png" => Format::Png,
+            "pdf" => Format::Pdf,
             _ => return None,
         })
     }
@@ -123,11 +129,13 @@ impl Format {
             Format::Mermaid => "mmd",
             Format::Html => "html",
             Format::Png => "png",
+            Format::Pdf => "pdf",
         }
     }
 }
 
-/// The map in `format`, as bytes to write; only PNG can fail (a picture too large).
+/// The map in `format`, as bytes to write; only PNG and PDF can fail (a picture too
+/// large, a font that cannot be embedded).
 /// `scale` sizes the PNG (pixels per SVG unit); text formats ignore it.
 pub fn render(map: &Map, format: Format, view: &View, scale: f32) -> Result<Vec<u8>, String> {
     let text = match format {
@@ -146,6 +154,12 @@ pub fn render(map: &Map, format: Format, view: &View, scale: f32) -> Result<Vec<
         Format::Png => {
             let _ = (scale, view);
             return Err("this cjm was built without PNG support (the `png` feature)".to_string());
+        }
+        #[cfg(feature = "pdf")]
+        Format::Pdf => return pdf::render(map),
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => {
+            return Err("this cjm was built without PDF support (the `pdf` feature)".to_string());
         }
     };
     Ok(text.into_bytes())

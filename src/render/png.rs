@@ -17,7 +17,7 @@ const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-subset.tt
 const MAX_SIDE: u32 = 16_384;
 
 /// Fonts are found once per process: scanning the system's fonts is the slow part.
-fn fonts() -> Arc<usvg::fontdb::Database> {
+pub(super) fn fonts() -> Arc<usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
@@ -157,15 +157,66 @@ pub fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("could not encode the PNG: {e}"))
 }
 
+/// How usvg reads cjm's SVG: with `fonts`, and characters DejaVu Sans lacks (CJK)
+/// drawn by the next font of the picture's stack that has them, as a browser does,
+/// rather than by the first such font on the system (often a serif).
+pub(super) fn options(fonts: Arc<usvg::fontdb::Database>) -> usvg::Options<'static> {
+    let default = usvg::FontResolver::default_fallback_selector();
+    let fallback: usvg::FallbackSelectionFn<'static> = Box::new(move |c, used, db| {
+        use usvg::fontdb::{Family, Query, Stretch, Style, Weight};
+        let (weight, style) = used
+            .first()
+            .and_then(|&id| db.face(id))
+            .map_or((Weight::NORMAL, Style::Normal), |f| (f.weight, f.style));
+        for name in stack() {
+            let families = [Family::Name(name)];
+            let query = Query {
+                families: &families,
+                weight,
+                stretch: Stretch::Normal,
+                style,
+            };
+            if let Some(id) = db
+                .query(&query)
+                .filter(|id| !used.contains(id) && has_char(db, *id, c))
+            {
+                return Some(id);
+            }
+        }
+        default(c, used, db)
+    });
+    usvg::Options {
+        fontdb: fonts,
+        font_resolver: usvg::FontResolver {
+            select_font: usvg::FontResolver::default_font_selector(),
+            select_fallback: fallback,
+        },
+        ..usvg::Options::default()
+    }
+}
+
+/// The named families of the pictures' font stack, in order.
+fn stack() -> impl Iterator<Item = &'static str> {
+    super::svg::FONT
+        .split(',')
+        .map(|f| f.trim().trim_matches('\''))
+        .filter(|f| !f.is_empty() && *f != "sans-serif")
+}
+
+fn has_char(db: &usvg::fontdb::Database, id: usvg::fontdb::ID, c: char) -> bool {
+    use skrifa::MetadataProvider;
+    db.with_face_data(id, |data, index| {
+        skrifa::FontRef::from_index(data, index).is_ok_and(|f| f.charmap().map(c).is_some())
+    })
+    .unwrap_or(false)
+}
+
 fn draw(
     svg: &str,
     scale: f32,
     fonts: Arc<usvg::fontdb::Database>,
 ) -> Result<tiny_skia::Pixmap, String> {
-    let options = usvg::Options {
-        fontdb: fonts,
-        ..usvg::Options::default()
-    };
+    let options = options(fonts);
     let tree =
         usvg::Tree::from_str(svg, &options).map_err(|e| format!("could not read the SVG: {e}"))?;
     let size = tree.size();

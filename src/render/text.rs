@@ -1,5 +1,6 @@
 //! Text for pictures: cleaning hostile characters, escaping for XML and Markdown,
-//! estimating rendered width, wrapping to a cell and cutting with an ellipsis.
+//! measuring rendered width with the bundled font's advances, wrapping to a cell and
+//! cutting with an ellipsis.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -52,39 +53,68 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
-/// Estimated advance of `c` in a sans-serif font, in ems. Errs wide, so text that is
-/// measured to fit does fit.
-pub fn char_em(c: char) -> f64 {
-    match c {
-        'i' | 'j' | 'l' | '!' | '|' | '.' | ',' | ':' | ';' | '\'' | '`' | 'I' => 0.3,
-        'f' | 't' | 'r' | ' ' | '(' | ')' | '[' | ']' | '-' | '"' => 0.4,
-        'm' | 'w' | 'M' | 'W' | '@' | '%' => 0.9,
-        'A'..='Z' => 0.68,
-        c if c.is_ascii() => 0.57,
-        c => match c.width() {
-            Some(2) => 1.0,
+/// Which face of the font draws a run of text: widths differ (bold is wider).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Face {
+    Regular,
+    Bold,
+}
+
+impl Face {
+    /// The face for text drawn bold or not.
+    pub fn new(bold: bool) -> Face {
+        if bold { Face::Bold } else { Face::Regular }
+    }
+}
+
+/// Advance of `c` in ems, as DejaVu Sans (first in the pictures' font stack, and
+/// bundled for PNG and PDF) draws it: from the font's own table for the characters the
+/// bundled subsets cover, 1 em for wide (CJK) characters, and a wide guess for the rest,
+/// which other fonts draw. Kerning is ignored, so text errs wide: text measured to fit
+/// does fit, in DejaVu and in the narrower fallback fonts.
+pub fn char_em(c: char, face: Face) -> f64 {
+    let wide = c.width() == Some(2);
+    let table = super::advances::ADVANCES
+        .binary_search_by_key(&c, |&(ch, _, _)| ch)
+        .ok()
+        .and_then(|i| super::advances::ADVANCES.get(i))
+        .map(|&(_, regular, bold)| {
+            f64::from(match face {
+                Face::Regular => regular,
+                Face::Bold => bold,
+            }) / super::advances::UNITS_PER_EM
+        });
+    match (table, wide) {
+        (Some(em), false) => em,
+        (Some(em), true) => em.max(1.0),
+        // Colour emoji fonts draw wider than an em.
+        (None, true) if ('\u{1F000}'..='\u{1FAFF}').contains(&c) => 1.3,
+        (None, true) => 1.0,
+        (None, false) => match c.width() {
             Some(0) => 0.0,
-            _ => 0.64,
+            // Wider than most letters of any script DejaVu lacks (Arabic, Hebrew,
+            // Indic, Thai), so those wrap early rather than spill.
+            _ => 0.9,
         },
     }
 }
 
-/// Estimated width of `s` at `size` pixels.
-pub fn width(s: &str, size: f64) -> f64 {
-    s.chars().map(char_em).sum::<f64>() * size
+/// Width of `s` at `size` pixels in `face`.
+pub fn width(s: &str, size: f64, face: Face) -> f64 {
+    s.chars().map(|c| char_em(c, face)).sum::<f64>() * size
 }
 
-/// Wraps `s` into lines no wider than `max` pixels at `size`, breaking between words,
-/// between wide (CJK) characters, and inside words too long for a line. At most
-/// `max_lines` lines come back; when text is cut the last line ends with `…` and the
-/// second value is true.
-pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> (Vec<String>, bool) {
+/// Wraps `s` into lines no wider than `max` pixels at `size` in `face`, breaking
+/// between words, between wide (CJK) characters, and inside words too long for a line.
+/// At most `max_lines` lines come back; when text is cut the last line ends with `…`
+/// and the second value is true.
+pub fn wrap(s: &str, size: f64, face: Face, max: f64, max_lines: usize) -> (Vec<String>, bool) {
     let s = clean(s);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_w = 0.0;
     for token in tokens(&s) {
-        let tw = width(&token, size);
+        let tw = width(&token, size, face);
         if token == " " {
             if !line.is_empty() {
                 line.push(' ');
@@ -104,7 +134,7 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> (Vec<String>, boo
         line_w = 0.0;
         // A token wider than a whole line is broken by character.
         for c in token.chars() {
-            let cw = char_em(c) * size;
+            let cw = char_em(c, face) * size;
             if line_w + cw > max && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
                 line_w = 0.0;
@@ -121,7 +151,7 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> (Vec<String>, boo
     }
     lines.truncate(max_lines.max(1));
     if let Some(last) = lines.last_mut() {
-        while width(last, size) + width("…", size) > max && last.pop().is_some() {}
+        while width(last, size, face) + width("…", size, face) > max && last.pop().is_some() {}
         let trimmed = last.trim_end().to_string();
         *last = trimmed + "…";
     }
@@ -172,23 +202,56 @@ mod tests {
 
     #[test]
     fn wraps_words_and_cjk_within_the_width() {
-        let (lines, cut) = wrap("Picks a delivery slot for the evening", 12.0, 100.0, 10);
+        let (lines, cut) = wrap(
+            "Picks a delivery slot for the evening",
+            12.0,
+            Face::Regular,
+            100.0,
+            10,
+        );
         assert!(!cut);
         assert!(lines.len() > 1);
         for l in &lines {
-            assert!(width(l, 12.0) <= 100.0, "{l}");
+            assert!(width(l, 12.0, Face::Regular) <= 100.0, "{l}");
         }
-        let (lines, _) = wrap("在门店等待叫号在门店等待叫号", 12.0, 60.0, 10);
+        let (lines, _) = wrap(
+            "在门店等待叫号在门店等待叫号",
+            12.0,
+            Face::Regular,
+            60.0,
+            10,
+        );
         assert!(lines.iter().all(|l| l.chars().count() <= 5), "{lines:?}");
     }
 
     #[test]
     fn cuts_with_an_ellipsis() {
         let long = "word ".repeat(100);
-        let (lines, cut) = wrap(&long, 12.0, 100.0, 3);
+        let (lines, cut) = wrap(&long, 12.0, Face::Bold, 100.0, 3);
         assert!(cut);
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
-        assert!(width(&lines[2], 12.0) <= 100.0);
+        assert!(width(&lines[2], 12.0, Face::Bold) <= 100.0);
+    }
+
+    #[test]
+    fn measures_with_the_fonts_advances() {
+        // DejaVu Sans: `m` is 1995 units of 2048 regular and 2134 bold, `i` 569 and 702.
+        assert!((char_em('m', Face::Regular) - 1995.0 / 2048.0).abs() < 1e-9);
+        assert!((char_em('m', Face::Bold) - 2134.0 / 2048.0).abs() < 1e-9);
+        assert!(width("Поиск", 10.0, Face::Bold) > width("Поиск", 10.0, Face::Regular));
+        // Wide characters take at least an em, combining marks nothing, and letters of
+        // scripts the font lacks a wide guess.
+        assert_eq!(char_em('店', Face::Regular), 1.0);
+        assert_eq!(char_em('Ａ', Face::Bold), 1.0);
+        assert_eq!(char_em('\u{0301}', Face::Regular), 0.0);
+        assert_eq!(char_em('ש', Face::Regular), 0.9);
+    }
+
+    #[test]
+    fn the_advance_table_is_sorted_for_binary_search() {
+        let table = crate::render::advances::ADVANCES;
+        assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(table.len() > 500);
     }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::{Names, anchor};
 use crate::model::Level;
 use crate::portfolio::{Portfolio, Status};
-use crate::render::text::{wrap, xml};
+use crate::render::text::{Face, wrap, xml};
 
 const LEFT: f64 = 96.0;
 const TOP: f64 = 12.0;
@@ -110,7 +110,7 @@ pub fn svg(p: &Portfolio, names: &Names) -> String {
             for (k, o) in here.iter().take(shown).enumerate() {
                 let cy = y0 + 14.0 + k as f64 * ROW;
                 let map_title = p.maps.get(o.map).map_or("", |m| m.title.as_str());
-                let (lines, _) = wrap(&o.name, FONT, CELL_W - 34.0, 1);
+                let (lines, _) = wrap(&o.name, FONT, Face::Regular, CELL_W - 34.0, 1);
                 let label = lines.into_iter().next().unwrap_or_default();
                 let colour = match o.status {
                     Status::Open => "#0b69a3",

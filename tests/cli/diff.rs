@@ -504,7 +504,7 @@ fn persona_and_lane_changes_are_marked_and_removed_entries_are_ghosts() {
     assert!(in_ghost(&doc, "Tom"));
     // What came is drawn plainly and marked new; the changed persona says what changed.
     assert!(!in_ghost(&doc, "• Shows a QR code"));
-    assert!(!in_ghost(&doc, "• Refund is queued at once"));
+    assert!(!in_ghost(&doc, "• Refund is queued at"));
     let all = texts(&svg);
     // Each mark once per item, and once more in the legend.
     assert_eq!(all.matches("+ new\n").count(), 2 + 1, "{all}");

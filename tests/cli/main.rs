@@ -3,10 +3,12 @@
 
 mod bad_input;
 mod diff;
+mod fit;
 mod import;
 mod init;
 mod lint;
 mod many;
+mod pdf;
 mod portfolio;
 mod readme;
 mod render;

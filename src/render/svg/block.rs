@@ -4,6 +4,7 @@
 use super::{BODY, CELL_PAD, INK, LINE, MAX_LINES, Mark, SMALL};
 use crate::model::metric::Status;
 use crate::render::labels::Labels;
+use crate::render::text::Face;
 use crate::render::text::{self, wrap};
 
 /// One line of text in a block.
@@ -161,7 +162,7 @@ impl<'a> BlockBuilder<'a> {
         let mut cut = false;
         let mut full = Vec::new();
         for (s, size, bold, italic, color) in &self.pieces {
-            let (lines, c) = wrap(s, *size * if *bold { 1.06 } else { 1.0 }, max, MAX_LINES);
+            let (lines, c) = wrap(s, *size, Face::new(*bold), max, MAX_LINES);
             cut |= c;
             full.push(text::clean(s));
             for l in lines {

@@ -1,6 +1,7 @@
 //! Drawing primitives: lane backgrounds, blocks, text, tooltips. Everything that
 //! writes SVG elements for laid-out content; nothing here decides layout.
 
+use crate::render::text::Face;
 use std::fmt::Write;
 
 use super::block::{Block, TREND_H, Trend};
@@ -10,7 +11,10 @@ use crate::render::text::{wrap, xml};
 
 /// The height a lane's label needs in the label column.
 pub(super) fn label_height(label: &str) -> f64 {
-    let lines = wrap(label, 12.0 * 1.06, LABEL_W - 16.0, 3).0.len().max(1);
+    let lines = wrap(label, 12.0, Face::Bold, LABEL_W - 16.0, 3)
+        .0
+        .len()
+        .max(1);
     22.0 + 15.0 * (lines as f64 - 1.0) + 10.0
 }
 
@@ -41,7 +45,7 @@ pub(super) fn lane_background(
     );
     // A long label (a team's own lane) wraps within the label column; the lane is made
     // tall enough for it by `label_height`.
-    let (lines, cut) = wrap(label, 12.0 * 1.06, LABEL_W - 16.0, 3);
+    let (lines, cut) = wrap(label, 12.0, Face::Bold, LABEL_W - 16.0, 3);
     group_open(body, cut.then_some(label));
     for (i, line) in lines.iter().enumerate() {
         text(

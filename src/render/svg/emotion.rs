@@ -1,6 +1,7 @@
 //! The emotion lane: the curve through stage and touchpoint emotions, and under a diff
 //! the current map's curve, dashed, behind it.
 
+use crate::render::text::Face;
 use std::fmt::Write;
 
 use super::Picture;
@@ -107,7 +108,7 @@ pub(super) fn lane(p: &Picture, body: &mut String, y: f64, row: usize) -> f64 {
                 };
                 draw::text(
                     body,
-                    x - width(&label, SMALL) / 2.0,
+                    x - width(&label, SMALL, Face::Bold) / 2.0,
                     ly,
                     &label,
                     SMALL,

@@ -1,5 +1,6 @@
 //! The top of the picture: title, meta line and banner, persona cards, stage headers.
 
+use crate::render::text::Face;
 use std::fmt::Write;
 
 use super::Picture;
@@ -11,7 +12,7 @@ use crate::render::text::wrap;
 pub(super) fn title(p: &Picture, body: &mut String) -> f64 {
     let (map, overlay, canvas_w, l) = (p.map, p.overlay, p.canvas_w, p.l);
     let mut y = PAD;
-    let (title_lines, _) = wrap(&map.title.value, 26.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+    let (title_lines, _) = wrap(&map.title.value, 26.0, Face::Bold, canvas_w - 2.0 * PAD, 3);
     for l in &title_lines {
         y += 26.0 * 1.2;
         draw::text(body, PAD, y, l, 26.0, true, false, &p.view.theme.title);
@@ -32,20 +33,26 @@ pub(super) fn title(p: &Picture, body: &mut String) -> f64 {
     if !map.tags.is_empty() {
         meta.push(map.tags.join(", "));
     }
-    let (meta_lines, _) = wrap(&meta.join("  ·  "), 13.0, canvas_w - 2.0 * PAD, 2);
+    let (meta_lines, _) = wrap(
+        &meta.join("  ·  "),
+        13.0,
+        Face::Regular,
+        canvas_w - 2.0 * PAD,
+        2,
+    );
     for l in &meta_lines {
         y += 13.0 * 1.5;
         draw::text(body, PAD, y, l, 13.0, false, false, MUTED);
     }
     if let Some(d) = &map.description {
-        let (lines, _) = wrap(d, BODY, canvas_w - 2.0 * PAD, 3);
+        let (lines, _) = wrap(d, BODY, Face::Regular, canvas_w - 2.0 * PAD, 3);
         for l in &lines {
             y += BODY * 1.5;
             draw::text(body, PAD, y, l, BODY, false, false, INK);
         }
     }
     for l in &overlay.banner {
-        let (lines, _) = wrap(l, 13.0 * 1.06, canvas_w - 2.0 * PAD, 3);
+        let (lines, _) = wrap(l, 13.0, Face::Bold, canvas_w - 2.0 * PAD, 3);
         for l in &lines {
             y += 13.0 * 1.5;
             draw::text(body, PAD, y, l, 13.0, true, false, INK);
@@ -103,7 +110,7 @@ pub(super) fn stages(p: &Picture, body: &mut String, mut y: f64) -> f64 {
         .iter()
         .zip(widths)
         .map(|(s, w)| {
-            wrap(&s.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3)
+            wrap(&s.name.value, 15.0, Face::Bold, w - 2.0 * CELL_PAD, 3)
                 .0
                 .len() as f64
                 * 15.0
@@ -152,7 +159,7 @@ pub(super) fn stages(p: &Picture, body: &mut String, mut y: f64) -> f64 {
                 "#ffffff",
             );
         }
-        let (lines, cut) = wrap(&stage.name.value, 15.0 * 1.06, w - 2.0 * CELL_PAD, 3);
+        let (lines, cut) = wrap(&stage.name.value, 15.0, Face::Bold, w - 2.0 * CELL_PAD, 3);
         draw::group_open(body, cut.then_some(stage.name.value.as_str()));
         let mut ty = y + 9.0;
         for l in &lines {
@@ -172,7 +179,7 @@ pub(super) fn stages(p: &Picture, body: &mut String, mut y: f64) -> f64 {
         if let Some(child) = &stage.journey {
             // The map that zooms into this stage; rendered side by side, `ID.svg`.
             let label = format!("↳ {}: {}", l.zoom_in, child.value);
-            let (shown, _) = wrap(&label, SMALL, w - 2.0 * CELL_PAD, 1);
+            let (shown, _) = wrap(&label, SMALL, Face::Regular, w - 2.0 * CELL_PAD, 1);
             let _ = write!(
                 body,
                 r#"<a href="./{}.svg">"#,
@@ -235,7 +242,13 @@ fn phases(p: &Picture, body: &mut String, y: f64) -> f64 {
             r##"<rect x="{x:.1}" y="{y:.1}" width="{width:.1}" height="{:.1}" rx="4" fill="{fill}"/>"##,
             BAND - 4.0
         );
-        let (lines, cut) = wrap(&phase.name.value, 12.0 * 1.06, width - 2.0 * CELL_PAD, 1);
+        let (lines, cut) = wrap(
+            &phase.name.value,
+            12.0,
+            Face::Bold,
+            width - 2.0 * CELL_PAD,
+            1,
+        );
         draw::group_open(body, cut.then_some(phase.name.value.as_str()));
         draw::text(
             body,

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::model::Stage;
 use crate::model::metric::Better;
+use crate::render::text::Face;
 use crate::render::text::width;
 
 /// The lanes to draw, in order, as the view asks (`--lanes`).
@@ -425,8 +426,9 @@ pub(super) struct Lane<'a> {
 
 /// Columns as wide as their longest text wants, within bounds.
 pub(super) fn column_width(stage: &Stage) -> f64 {
-    let mut longest: f64 = width(&stage.name.value, 15.0 * 1.06) + 2.0 * CELL_PAD;
-    let mut consider = |s: &str| longest = longest.max(width(s, BODY) / 2.0 + 2.0 * CELL_PAD);
+    let mut longest: f64 = width(&stage.name.value, 15.0, Face::Bold) + 2.0 * CELL_PAD;
+    let mut consider =
+        |s: &str| longest = longest.max(width(s, BODY, Face::Regular) / 2.0 + 2.0 * CELL_PAD);
     stage.actions.iter().for_each(|a| consider(a));
     stage.thoughts.iter().for_each(|a| consider(a));
     stage

@@ -1,5 +1,6 @@
 //! The foot of the picture: the research list the pain points cite, and the legend.
 
+use crate::render::text::Face;
 use std::fmt::Write;
 
 use super::Picture;
@@ -22,7 +23,7 @@ pub(super) fn research(p: &Picture, body: &mut String, mut y: f64) -> f64 {
         .into_iter()
         .enumerate()
     {
-        let (lines, _) = wrap(&format!("[{}] {line}", i + 1), SMALL, max, 2);
+        let (lines, _) = wrap(&format!("[{}] {line}", i + 1), SMALL, Face::Regular, max, 2);
         if let Some(u) = link {
             let _ = write!(
                 body,
@@ -163,7 +164,7 @@ pub(super) fn legend(p: &Picture, body: &mut String, y: f64) -> f64 {
     draw::text(body, PAD, y + 4.0, l.legend, SMALL, true, false, INK);
     let (mut x, mut y) = (PAD, y + 22.0);
     for (swatch, label) in items {
-        let w = 18.0 + width(&label, SMALL) + 18.0;
+        let w = 18.0 + width(&label, SMALL, Face::Regular) + 18.0;
         if x + w > canvas_w - PAD {
             x = PAD;
             y += 22.0;

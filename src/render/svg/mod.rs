@@ -15,6 +15,7 @@ mod header;
 mod lanes;
 mod legend;
 
+use crate::render::text::Face;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -87,10 +88,12 @@ impl Overlay {
     }
 }
 
-pub const FONT: &str = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+/// DejaVu Sans first: text is measured with its advances (`text::char_em`), and the
+/// PNG and PDF bundle it; the fallbacks are narrower, so measured text still fits.
+pub const FONT: &str = "'DejaVu Sans', Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
 
 const PAD: f64 = 24.0;
-const LABEL_W: f64 = 132.0;
+const LABEL_W: f64 = 152.0;
 const COL_MIN: f64 = 190.0;
 const COL_MAX: f64 = 280.0;
 const CELL_PAD: f64 = 10.0;
@@ -211,7 +214,7 @@ fn grid(p: &Picture, body: &mut String, lanes: &[Lane<'_>], mut y: f64) -> f64 {
             );
             draw::text(
                 body,
-                canvas_w - PAD - width(line, SMALL),
+                canvas_w - PAD - width(line, SMALL, Face::Regular),
                 y - 4.0,
                 line,
                 SMALL,
