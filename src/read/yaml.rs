@@ -149,7 +149,25 @@ pub struct Parsed {
 }
 
 /// Reads one YAML document whose top level is a mapping.
+///
+/// Maps written in the usual subset of YAML take the fast reader ([`super::fast`]);
+/// everything else, and every file with a finding, takes the general one, so messages
+/// and positions do not depend on which reader ran.
 pub fn parse(text: &str, limits: &Limits) -> Parsed {
+    if let Some(root) = super::fast::read(text, limits) {
+        return Parsed {
+            root: Some(root),
+            diagnostics: Vec::new(),
+        };
+    }
+    parse_general(text, limits)
+}
+
+/// Reads one YAML document with the general reader over `saphyr-parser` events, the
+/// reference the fast reader is compared with.
+#[cold]
+#[inline(never)]
+pub fn parse_general(text: &str, limits: &Limits) -> Parsed {
     let mut diagnostics = Vec::new();
     // Files with tabs or control characters take slower checks; most have neither.
     let (tabs, controls) = scan(text.as_bytes());
