@@ -91,7 +91,10 @@ struct Rule {
     title: Option<String>,
     description: Option<String>,
     types: Vec<JType>,
+    /// In the schema's order, for messages.
     properties: Vec<(String, usize)>,
+    /// The same, sorted by name: looked up once per key of every map checked.
+    by_name: Vec<(String, usize)>,
     closed: bool,
     required: Vec<String>,
     one_of_values: Option<Vec<Json>>,
@@ -254,7 +257,12 @@ impl Schema {
                     }
                 }
                 for entry in entries {
-                    match rule.properties.iter().find(|(k, _)| *k == entry.key) {
+                    let found = rule
+                        .by_name
+                        .binary_search_by(|(k, _)| k.as_str().cmp(&entry.key))
+                        .ok()
+                        .and_then(|i| rule.by_name.get(i));
+                    match found {
                         Some((_, child)) => {
                             self.check(&entry.value, *child, &Place::Key(&entry.key), out)
                         }
@@ -674,6 +682,8 @@ impl Compiler {
                 other => return Err(format!("{at}: keyword `{other}` is not supported by cjm")),
             }
         }
+        rule.by_name = rule.properties.clone();
+        rule.by_name.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(rule)
     }
 }
