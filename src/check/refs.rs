@@ -222,10 +222,10 @@ fn resolve(
 /// map: an add-multiply hash (as in `rustc-hash` 2) costs a fraction of SipHash, whose
 /// resistance to chosen collisions buys nothing at this size. (The rotate-xor FxHash of
 /// old collides on ids such as `stage-519` and `stage-592`.)
-type Fx = BuildHasherDefault<FxHasher>;
+pub(super) type Fx = BuildHasherDefault<FxHasher>;
 
 #[derive(Default)]
-struct FxHasher(u64);
+pub(super) struct FxHasher(u64);
 
 const SEED: u64 = 0xf135_7aea_2e62_a9c5;
 

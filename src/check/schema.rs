@@ -93,8 +93,8 @@ struct Rule {
     types: Vec<JType>,
     /// In the schema's order, for messages.
     properties: Vec<(String, usize)>,
-    /// The same, sorted by name: looked up once per key of every map checked.
-    by_name: Vec<(String, usize)>,
+    /// The same by name: looked up once per key of every map checked.
+    by_name: std::collections::HashMap<String, usize, super::refs::Fx>,
     closed: bool,
     required: Vec<String>,
     one_of_values: Option<Vec<Json>>,
@@ -257,13 +257,8 @@ impl Schema {
                     }
                 }
                 for entry in entries {
-                    let found = rule
-                        .by_name
-                        .binary_search_by(|(k, _)| k.as_str().cmp(&entry.key))
-                        .ok()
-                        .and_then(|i| rule.by_name.get(i));
-                    match found {
-                        Some((_, child)) => {
+                    match rule.by_name.get(entry.key.as_str()) {
+                        Some(child) => {
                             self.check(&entry.value, *child, &Place::Key(&entry.key), out)
                         }
                         None if rule.closed => {
@@ -338,7 +333,12 @@ impl Schema {
                 }
             }
             Value::Str(s) => {
-                let len = s.chars().count();
+                // Counted only where a bound asks for it.
+                let len = if rule.min_length.is_some() || rule.max_length.is_some() {
+                    s.chars().count()
+                } else {
+                    0
+                };
                 if let Some(min) = rule.min_length
                     && len < min
                 {
@@ -682,8 +682,7 @@ impl Compiler {
                 other => return Err(format!("{at}: keyword `{other}` is not supported by cjm")),
             }
         }
-        rule.by_name = rule.properties.clone();
-        rule.by_name.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        rule.by_name = rule.properties.iter().cloned().collect();
         Ok(rule)
     }
 }
