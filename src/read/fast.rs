@@ -19,6 +19,10 @@ use crate::diag::{Pos, Span};
 /// The input needs the general reader. It carries nothing: that reader says why.
 struct GiveUp;
 
+/// Deeper nesting than any map needs is left to the general reader, whatever the
+/// limits say: the fast reader recurses into flow collections.
+const MAX_DEPTH: usize = 64;
+
 type Read<T> = Result<T, GiveUp>;
 
 /// The tree of `text`, when it is written in the subset this reader knows and has no
@@ -127,7 +131,7 @@ impl Reader<'_> {
             return Err(GiveUp);
         };
         match root.kind {
-            Kind::Map { entries, key: None } => Ok(Node {
+            Kind::Map { entries, key: None } if !has_duplicates(&entries) => Ok(Node {
                 span: Span::new(root.start, eof),
                 value: Value::Map(entries),
             }),
@@ -230,7 +234,7 @@ impl Reader<'_> {
             return Err(GiveUp);
         };
         let value = match frame.kind {
-            Kind::Map { entries, key: None } => Value::Map(entries),
+            Kind::Map { entries, key: None } if !has_duplicates(&entries) => Value::Map(entries),
             Kind::Seq(items) => Value::Seq(items),
             Kind::Map { .. } => return Err(GiveUp),
         };
@@ -272,7 +276,7 @@ impl Reader<'_> {
 
     /// A block mapping or list whose first entry starts at `p`.
     fn open_block(&mut self, p: usize, indent: usize) -> Read<()> {
-        if self.stack.len() >= self.limits.max_depth {
+        if self.stack.len() >= self.limits.max_depth.min(MAX_DEPTH) {
             return Err(GiveUp);
         }
         let start = self.pos(p);
@@ -319,12 +323,12 @@ impl Reader<'_> {
     }
 
     /// A key as text, refused when it would read as something else (`1:`, `true:`),
-    /// is too long, repeats a key of `entries`, or one entry too many.
+    /// is too long, or one entry too many. (Repeated keys are looked for once the
+    /// mapping is complete.)
     fn key(&self, p: usize, end: usize, entries: &[Entry]) -> Read<String> {
         let name = &self.text[p..end];
         if name.len() > self.limits.max_scalar_bytes
             || entries.len() >= self.limits.max_items
-            || entries.iter().any(|e| e.key == name)
             || !reads_as_text(name)
         {
             return Err(GiveUp);
@@ -537,7 +541,7 @@ impl Reader<'_> {
 
     /// `[a, "b", [c]]` on one line; returns the list and the index after `]`.
     fn flow_seq(&self, p: usize, depth: usize) -> Read<(Value, usize)> {
-        if depth >= self.limits.max_depth {
+        if depth >= self.limits.max_depth.min(MAX_DEPTH) {
             return Err(GiveUp);
         }
         let mut items = Vec::new();
@@ -562,7 +566,7 @@ impl Reader<'_> {
 
     /// `{a: 1, b: [c]}` on one line; returns the mapping and the index after `}`.
     fn flow_map(&self, p: usize, depth: usize) -> Read<(Value, usize)> {
-        if depth >= self.limits.max_depth {
+        if depth >= self.limits.max_depth.min(MAX_DEPTH) {
             return Err(GiveUp);
         }
         let mut entries = Vec::new();
@@ -586,7 +590,9 @@ impl Reader<'_> {
             i = self.skip_spaces(next);
             match self.at(i) {
                 Some(b',') => i = self.skip_spaces(i + 1),
-                Some(b'}') => return Ok((Value::Map(entries), i + 1)),
+                Some(b'}') if !has_duplicates(&entries) => {
+                    return Ok((Value::Map(entries), i + 1));
+                }
                 _ => return Err(GiveUp),
             }
         }
@@ -613,6 +619,20 @@ impl Reader<'_> {
             _ => Err(GiveUp),
         }
     }
+}
+
+/// Whether two entries share a key, which the general reader reports. Pairwise for the
+/// usual few keys, sorted for many, so a hostile mapping of 10,000 keys stays cheap.
+fn has_duplicates(entries: &[Entry]) -> bool {
+    if entries.len() <= 16 {
+        return entries
+            .iter()
+            .enumerate()
+            .any(|(i, e)| entries[..i].iter().any(|f| f.key == e.key));
+    }
+    let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+    keys.sort_unstable();
+    keys.windows(2).any(|w| w[0] == w[1])
 }
 
 /// Where the line that starts at `from` ends: its `\n`, or the end of the text. Eight
@@ -805,6 +825,20 @@ mod tests {
             assert!(read(text, &tight).is_none(), "{text:?}");
         }
         assert!(same("a: [1, 2]\nb: abcd\n", &tight));
+    }
+
+    #[test]
+    fn repeated_keys_are_found_in_small_and_large_mappings() {
+        let many: String = (0..40).map(|i| format!("k{i}: v\n")).collect();
+        assert!(same(&many, &Limits::default()));
+        for text in [
+            format!("{many}k7: again\n"),
+            format!("a:\n  {}  k3: again\nb: 1\n", many.replace('\n', "\n  ")),
+            "a: {x: 1, y: 2, x: 3}\n".to_string(),
+            "a:\n  - b: 1\n    b: 2\n".to_string(),
+        ] {
+            assert!(read(&text, &Limits::default()).is_none(), "{text}");
+        }
     }
 
     #[test]
