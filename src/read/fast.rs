@@ -45,7 +45,7 @@ pub fn read(text: &str, limits: &Limits) -> Option<Node> {
 }
 
 /// Whether the bytes hold nothing that needs the general reader's care: no tab, carriage
-/// return or other control character, no C1 control, no byte-order mark, no U+FFFE/FFFF.
+/// return (but before a line feed) or other control character, no C1 control, no byte-order mark, no U+FFFE/FFFF.
 /// One pass the compiler can vectorise, then a precise one only when a suspect byte
 /// (`0xC2`, `0xEF`) occurs, as it does in most text beyond Latin-1.
 fn plain_bytes(b: &[u8]) -> bool {
@@ -57,6 +57,8 @@ fn plain_bytes(b: &[u8]) -> bool {
         return true;
     }
     b.iter().enumerate().all(|(i, &x)| match x {
+        // CRLF line endings are read as saphyr-parser reads them; a lone CR is not.
+        b'\r' => b.get(i + 1) == Some(&b'\n'),
         0..=9 | 11..=31 | 0x7F => false,
         0xC2 => !matches!(b.get(i + 1), Some(0x80..=0x9F)),
         0xEF => !matches!(
@@ -108,7 +110,11 @@ impl Reader<'_> {
             self.line += 1;
             let end = line_end(self.b, start);
             self.line_start = start;
-            self.line_end = end;
+            self.line_end = if end > start && self.b[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
             self.ascii = self.b[start..end].is_ascii();
             self.content_line()?;
             start = end + 1;
@@ -717,6 +723,8 @@ mod tests {
     fn the_examples_take_the_fast_path_and_read_the_same() {
         for text in EXAMPLES {
             assert!(same(text, &Limits::default()), "{text}");
+            let crlf = text.replace('\n', "\r\n");
+            assert!(same(&crlf, &Limits::default()), "{crlf}");
         }
         let today = crate::date::Date::parse("2026-11-23").expect("a date");
         for kind in [
@@ -754,6 +762,8 @@ mod tests {
             "a: Ввод данных # к\nb: [日本, \"語\"]\nc: {k: é}\n",
             "a: 2026-10-01\nb: 1e3\nc: .inf\nd: 123456789012345678901234567890\n",
             "a: [[1, [2]], {b: [c]}]\n",
+            "a: 1\r\nb:\r\n  - \"x\"  \r\n  - [y] # c\r\nc:\r\n  d: e\r\n\r\n",
+            "a: 1\r\n# c\r\n",
         ] {
             same(text, &Limits::default());
         }
@@ -774,7 +784,8 @@ mod tests {
             "a: 1\n...\n",
             "%YAML 1.2\n---\na: 1\n",
             "a:\tb\n",
-            "a: b\r\n",
+            "a: b\rc\n",
+            "a: b\r",
             "a: 1\nb: 2\na: 3\n",
             "a:\n- x\n",
             "a:\n  -\n  - x\n",
