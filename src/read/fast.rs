@@ -120,9 +120,9 @@ impl Reader<'_> {
             start = end + 1;
         }
         // saphyr-parser's end of stream: the line after the last. (When the file ends in
-        // blanks without a line break, it puts the end of inner collections elsewhere.)
-        let last = self.b[self.line_start..].iter().rposition(|&x| x != b' ');
-        if self.b.last() != Some(&b'\n') && last.is_none() {
+        // blanks or a comment without a line break, it ends inner collections elsewhere.)
+        let last = self.b[self.line_start..].iter().find(|&&x| x != b' ');
+        if self.b.last() != Some(&b'\n') && matches!(last, None | Some(b'#')) {
             return Err(GiveUp);
         }
         let eof = Pos {
@@ -764,6 +764,10 @@ mod tests {
             "a: [[1, [2]], {b: [c]}]\n",
             "a: 1\r\nb:\r\n  - \"x\"  \r\n  - [y] # c\r\nc:\r\n  d: e\r\n\r\n",
             "a: 1\r\n# c\r\n",
+            "a:\n  b: 1 # c",
+            "a:\n  b: \"x\"  # c",
+            "a:\n  - [x]  ",
+            "a:\n  b:",
         ] {
             same(text, &Limits::default());
         }
@@ -810,6 +814,8 @@ mod tests {
             "a: \u{feff}x\n",
             "a: x\u{86}\n",
             "a: 1\n ",
+            "a:\n  b: 1\n#",
+            "a:\n  b: 1\n  # c",
             "\"a\": 1\n",
         ] {
             assert!(read(text, &Limits::default()).is_none(), "{text:?}");
