@@ -614,6 +614,8 @@ impl Reader<'_> {
                     match x {
                         b',' | b']' | b'}' => break,
                         b':' | b'#' | b'[' | b'{' => return Err(GiveUp),
+                        // saphyr-parser refuses `[p -]`: a `-` before a flow indicator.
+                        b'-' if !plain_may_start(b'-', self.at(end + 1)) => return Err(GiveUp),
                         _ => end += 1,
                     }
                 }
@@ -808,6 +810,8 @@ mod tests {
             "a: [b\n",
             "a: {b}\n",
             "a: [http://x]\n",
+            "a: [p -]\n",
+            "a: [p -, q]\n",
             "a: \"x\"#c\n",
             "a: \"\\q\"\n",
             "a: \"x\" y\n",
