@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs one fuzz target with seeds from the examples and test fixtures.
 #
-#   fuzz/run.sh read 600          # target (read, render, diff), seconds
+#   fuzz/run.sh read 600          # target (read, render, diff, same_tree), seconds
 #
 # Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets a stable toolchain build the
 # sanitizer flags cargo-fuzz passes. Crashes land in fuzz/artifacts/TARGET/.
 set -euo pipefail
-target="${1:?usage: fuzz/run.sh read|render|diff SECONDS}"
+target="${1:?usage: fuzz/run.sh read|render|diff|same_tree SECONDS}"
 seconds="${2:-60}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"

@@ -144,10 +144,41 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
 /// Drops files reached a second time, by their canonical path.
 fn dedupe(found: &mut Vec<Found>) {
     let mut seen = HashSet::new();
+    let mut folders: std::collections::HashMap<PathBuf, Option<PathBuf>> = Default::default();
     found.retain(|f| match &f.input {
-        Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Input::File(p) => seen.insert(canonical(p, &mut folders)),
         Input::Stdin | Input::Revision(_) => true,
     });
+}
+
+/// `p` with links and `..` resolved, its folder resolved once for all the files in it:
+/// only a file that is itself a link costs a lookup of its own.
+fn canonical(
+    p: &Path,
+    folders: &mut std::collections::HashMap<PathBuf, Option<PathBuf>>,
+) -> PathBuf {
+    let whole = || std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (Some(parent), Some(name)) = (p.parent(), p.file_name()) else {
+        return whole();
+    };
+    if name == ".."
+        || p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return whole();
+    }
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let folder = folders
+        .entry(parent.to_path_buf())
+        .or_insert_with(|| std::fs::canonicalize(parent).ok());
+    match folder {
+        Some(folder) => folder.join(name),
+        None => whole(),
+    }
 }
 
 fn walk(root: &Path, collected: &mut Collected) {
@@ -217,5 +248,23 @@ mod tests {
                 PathBuf::from("top.yml")
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_through_links_or_dots_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let maps = dir.path().join("maps");
+        std::fs::create_dir_all(maps.join("sub")).unwrap();
+        std::fs::write(maps.join("a.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(maps.join("a.yaml"), maps.join("sub/link.yaml")).unwrap();
+        std::os::unix::fs::symlink(&maps, dir.path().join("alias")).unwrap();
+        let collected = collect(&[
+            maps.join("a.yaml"),
+            maps.join("sub/link.yaml"),
+            dir.path().join("alias/a.yaml"),
+            maps.join("sub/../a.yaml"),
+        ]);
+        assert_eq!(collected.found.len(), 1, "{:?}", collected.found);
     }
 }

@@ -119,7 +119,23 @@ pub fn discovered(dir: &Path) -> Vec<Arc<Loaded>> {
     } else {
         dir
     };
-    let Ok(dir) = std::fs::canonicalize(dir) else {
+    // Every map of a folder asks with the same path: resolved once per folder, not per map.
+    static CANONICAL: OnceLock<Mutex<HashMap<PathBuf, Option<PathBuf>>>> = OnceLock::new();
+    let canonical = CANONICAL.get_or_init(Mutex::default);
+    let known = canonical
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(dir)
+        .cloned();
+    let resolved = known.unwrap_or_else(|| {
+        let resolved = std::fs::canonicalize(dir).ok();
+        canonical
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf(), resolved.clone());
+        resolved
+    });
+    let Some(dir) = resolved else {
         return Vec::new();
     };
     let cache = CACHE.get_or_init(Mutex::default);

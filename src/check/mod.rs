@@ -157,12 +157,16 @@ fn read_input(input: &Input, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     let cap = limits.max_file_bytes.saturating_add(1);
     match input {
         Input::File(path) => {
-            if path.is_dir() {
-                return Err(fail(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+            let folder = || fail(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+            let file = std::fs::File::open(path)
+                .map_err(|e| if path.is_dir() { folder() } else { fail(e) })?;
+            // One fstat tells a folder apart and sizes the buffer: one read fills it.
+            let meta = file.metadata().map_err(fail)?;
+            if meta.is_dir() {
+                return Err(folder());
             }
-            std::fs::File::open(path)
-                .and_then(|f| f.take(cap).read_to_end(&mut bytes))
-                .map_err(fail)?;
+            bytes.reserve_exact(usize::try_from(meta.len().min(cap)).unwrap_or(0) + 1);
+            file.take(cap).read_to_end(&mut bytes).map_err(fail)?;
         }
         Input::Stdin => {
             std::io::stdin()

@@ -134,9 +134,12 @@ struct Rule {
     title: Option<String>,
     description: Option<String>,
     types: Vec<JType>,
+    /// In the schema's order, for messages.
     properties: Vec<(String, usize)>,
     /// `patternProperties`: keys matching a pattern (`^x-`, extensions) and their rule.
     pattern_properties: Vec<(Pattern, usize)>,
+    /// The same by name: looked up once per key of every map checked.
+    by_name: std::collections::HashMap<String, usize, super::refs::Fx>,
     closed: bool,
     /// `additionalProperties` as a schema: what every key not in `properties` holds.
     additional: Option<usize>,
@@ -351,8 +354,8 @@ impl Schema {
                         patterned = true;
                         self.check(&entry.value, *child, &Place::Key(&entry.key), out);
                     }
-                    match rule.properties.iter().find(|(k, _)| *k == entry.key) {
-                        Some((_, child)) => {
+                    match rule.by_name.get(entry.key.as_str()) {
+                        Some(child) => {
                             self.check(&entry.value, *child, &Place::Key(&entry.key), out)
                         }
                         None if patterned => {}
@@ -432,7 +435,12 @@ impl Schema {
                 }
             }
             Value::Str(s) => {
-                let len = s.chars().count();
+                // Counted only where a bound asks for it.
+                let len = if rule.min_length.is_some() || rule.max_length.is_some() {
+                    s.chars().count()
+                } else {
+                    0
+                };
                 if let Some(min) = rule.min_length
                     && len < min
                 {
@@ -525,6 +533,8 @@ impl Schema {
 #[derive(Debug)]
 enum Pattern {
     NoneOf(Vec<char>),
+    /// `^literal`: a prefix, checked without the regex engine (`^x-`, on every key).
+    Prefix(String),
     Regex(Regex),
 }
 
@@ -551,15 +561,21 @@ impl Pattern {
                 }
                 Some(chars)
             });
-        Ok(match none_of {
-            Some(chars) => Pattern::NoneOf(chars),
-            None => Pattern::Regex(re),
+        let prefix = source.strip_prefix('^').filter(|rest| {
+            rest.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+        Ok(match (none_of, prefix) {
+            (Some(chars), _) => Pattern::NoneOf(chars),
+            (None, Some(prefix)) => Pattern::Prefix(prefix.to_string()),
+            (None, None) => Pattern::Regex(re),
         })
     }
 
     fn is_match(&self, s: &str) -> bool {
         match self {
             Pattern::NoneOf(chars) => !s.is_empty() && !s.contains(chars.as_slice()),
+            Pattern::Prefix(prefix) => s.starts_with(prefix.as_str()),
             Pattern::Regex(re) => re.is_match(s),
         }
     }
@@ -790,6 +806,7 @@ impl Compiler {
                 other => return Err(format!("{at}: keyword `{other}` is not supported by cjm")),
             }
         }
+        rule.by_name = rule.properties.iter().cloned().collect();
         Ok(rule)
     }
 }

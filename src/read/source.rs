@@ -27,6 +27,9 @@ impl Default for Limits {
     }
 }
 
+/// Lines up to this one are found by scanning rather than by building the index.
+const NEAR_THE_TOP: u32 = 16;
+
 /// One input's text, with a byte offset for the start of every line, indexed on first
 /// use: most files have no finding and never need it.
 #[derive(Debug)]
@@ -46,13 +49,29 @@ impl Source {
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             let mut starts = vec![0];
-            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            let bytes = self.text.bytes().enumerate();
+            starts.extend(bytes.filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
             starts
         })
     }
 
     /// The text of 1-based line `line`, without its line ending.
     pub fn line(&self, line: u32) -> &str {
+        // A line near the top (a map's `id:`) is found without indexing the file.
+        if self.line_starts.get().is_none() && line <= NEAR_THE_TOP {
+            if line == 0 {
+                return "";
+            }
+            let mut rest = self.text.as_str();
+            for _ in 1..line {
+                match rest.find('\n') {
+                    Some(i) => rest = &rest[i + 1..],
+                    None => return "",
+                }
+            }
+            let text = rest.split('\n').next().unwrap_or("");
+            return text.strip_suffix('\r').unwrap_or(text);
+        }
         let starts = self.line_starts();
         let Some(&start) = starts.get((line as usize).wrapping_sub(1)) else {
             return "";

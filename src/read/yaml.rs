@@ -149,7 +149,25 @@ pub struct Parsed {
 }
 
 /// Reads one YAML document whose top level is a mapping.
+///
+/// Maps written in the usual subset of YAML take the fast reader ([`super::fast`]);
+/// everything else, and every file with a finding, takes the general one, so messages
+/// and positions do not depend on which reader ran.
 pub fn parse(text: &str, limits: &Limits) -> Parsed {
+    if let Some(root) = super::fast::read(text, limits) {
+        return Parsed {
+            root: Some(root),
+            diagnostics: Vec::new(),
+        };
+    }
+    parse_general(text, limits)
+}
+
+/// Reads one YAML document with the general reader over `saphyr-parser` events, the
+/// reference the fast reader is compared with.
+#[cold]
+#[inline(never)]
+pub fn parse_general(text: &str, limits: &Limits) -> Parsed {
     let mut diagnostics = Vec::new();
     // Files with tabs or control characters take slower checks; most have neither.
     let (tabs, controls) = scan(text.as_bytes());
@@ -819,6 +837,20 @@ fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(raw.into_owned());
     }
+    // Most plain scalars are words: only these first bytes can begin anything else.
+    if !matches!(
+        raw.as_bytes().first(),
+        None | Some(
+            b'0'..=b'9' | b'-' | b'+' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F'
+        )
+    ) {
+        return Value::Str(raw.into_owned());
+    }
+    resolve_word_or_number(raw)
+}
+
+/// [`resolve`] without its first-byte shortcut: the core schema's table, then numbers.
+fn resolve_word_or_number(raw: std::borrow::Cow<'_, str>) -> Value {
     match &*raw {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
@@ -896,28 +928,35 @@ fn parse_int(raw: &str) -> Option<Value> {
     })
 }
 
-/// `[-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+/// `[-+]? ( . [0-9]+ | [0-9]+ ( . [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`, in one pass.
 #[inline]
 fn is_float(raw: &str) -> bool {
-    let s = raw.strip_prefix(['-', '+']).unwrap_or(raw);
-    let (mantissa, exponent) = match s.find(['e', 'E']) {
-        Some(i) => (&s[..i], Some(&s[i + 1..])),
-        None => (s, None),
+    let b = raw.as_bytes();
+    let digits = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
     };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (mantissa, None),
-    };
-    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
-    let mantissa_ok = match frac {
-        None => !int.is_empty() && digits(int),
-        Some(f) => digits(int) && digits(f) && !(int.is_empty() && f.is_empty()),
-    };
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !e.is_empty() && digits(e)
-    });
-    mantissa_ok && exponent_ok
+    let start = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let mut i = digits(start);
+    let mut mantissa = i - start;
+    if b.get(i) == Some(&b'.') {
+        let frac = digits(i + 1);
+        mantissa += frac - (i + 1);
+        i = frac;
+    }
+    if mantissa == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let sign = i + 1 + usize::from(matches!(b.get(i + 1), Some(b'-' | b'+')));
+        i = digits(sign);
+        if i == sign {
+            return false;
+        }
+    }
+    i == b.len()
 }
 
 #[cfg(test)]
@@ -1155,6 +1194,44 @@ mod tests {
             proptest::prop_assert!(matches!(&a.value, Value::Big(n) if n.is_integer()));
             let b = r.get("b").unwrap();
             proptest::prop_assert!(matches!(&b.value, Value::Big(n) if !n.is_integer()));
+        }
+    }
+
+    /// The grammar as it was first written, to check the one-pass version against.
+    fn is_float_by_parts(raw: &str) -> bool {
+        let s = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+        let (mantissa, exponent) = match s.find(['e', 'E']) {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        };
+        let (int, frac) = match mantissa.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (mantissa, None),
+        };
+        let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+        let mantissa_ok = match frac {
+            None => !int.is_empty() && digits(int),
+            Some(f) => digits(int) && digits(f) && !(int.is_empty() && f.is_empty()),
+        };
+        let exponent_ok = exponent.is_none_or(|e| {
+            let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+            !e.is_empty() && digits(e)
+        });
+        mantissa_ok && exponent_ok
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_float_grammar_agrees(raw in "[-+.0-9eE]{0,7}|[-+]?[0-9]{0,3}(\\.[0-9]{0,3})?([eE][-+]?[0-9]{0,2})?x?") {
+            proptest::prop_assert_eq!(is_float(&raw), is_float_by_parts(&raw), "{}", raw);
+        }
+
+        #[test]
+        fn the_first_byte_shortcut_changes_no_meaning(raw in "[a-zA-Z~.+_0-9-]{0,6}|\\PC{0,4}") {
+            let quick = resolve_plain(&raw);
+            let full = resolve_word_or_number(std::borrow::Cow::Borrowed(&raw));
+            // Debug text, so that NaN equals NaN.
+            proptest::prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"));
         }
     }
 
