@@ -96,6 +96,11 @@ fn score(emotion: Option<i64>) -> i64 {
     emotion.unwrap_or(0).clamp(-2, 2) + 3
 }
 
+/// An emotion on the map's own scale as -2..=2, Mermaid's 1..5 less three.
+fn scaled(map: &Map, e: i64) -> i64 {
+    map.normalised(e).round() as i64
+}
+
 pub fn render(map: &Map) -> String {
     let mut out = String::from("journey\n");
     let title = clean(&map.title.value);
@@ -145,11 +150,30 @@ pub fn render(map: &Map) -> String {
                 out,
                 "      {}: {}",
                 safe(&stage.name.value, Place::Task),
-                score(Some(e))
+                score(Some(scaled(map, e)))
             );
         }
         for t in &stage.touchpoints {
             id_comment(&mut out, "      ", &t.ident.id, &t.name.value);
+            // Mermaid scores a task once: a touchpoint felt differently by each persona
+            // becomes one task per persona, that persona its actor.
+            if !t.emotions.is_empty() {
+                for (persona, e) in &t.emotions {
+                    let actor = map
+                        .personas
+                        .iter()
+                        .find(|p| p.ident.id == persona.value)
+                        .map_or(persona.value.as_str(), |p| p.name.as_str());
+                    let _ = writeln!(
+                        out,
+                        "      {}: {}: {}",
+                        safe(&t.name.value, Place::Task),
+                        score(Some(scaled(map, e.value))),
+                        safe(actor, Place::Actor)
+                    );
+                }
+                continue;
+            }
             let actors: Vec<String> = t
                 .personas
                 .iter()
@@ -160,7 +184,7 @@ pub fn render(map: &Map) -> String {
                 out,
                 "      {}: {}",
                 safe(&t.name.value, Place::Task),
-                score(t.emotion.or(stage_emotion))
+                score(t.emotion.or(stage_emotion).map(|e| scaled(map, e)))
             );
             if !actors.is_empty() {
                 let _ = write!(out, ": {}", actors.join(", "));

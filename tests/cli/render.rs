@@ -796,3 +796,66 @@ fn emotions_are_checked_against_the_maps_scale_and_personas() {
         &["validate", "tests/fixtures/personas/bad-emotions.yaml"]
     );
 }
+
+/// Issue 16's whole shape in one map: three phases, two personas with their own
+/// emotions, two custom lanes, metric history and opportunities in every state.
+#[test]
+fn a_map_that_says_everything_shows_it_in_every_format() {
+    let map = "examples/ad-campaign.yaml";
+    let out = cjm(&["validate", map], None);
+    assert!(out.contains("no problems found"), "{out}");
+    let svg = render_with(&[map]);
+    let md = render_with(&[map, "--format", "markdown"]);
+    let html = render_with(&[map, "--format", "html"]);
+    let mermaid = render_with(&[map, "--format", "mermaid"]);
+    // The picture wraps text across lines: read it as one run of words.
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let words: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    let picture = words.join(" ");
+    for (format, text) in [("svg", &picture), ("markdown", &md), ("html", &html)] {
+        for needle in [
+            "Hearing about us",
+            "Deciding to try",
+            "Coming in",
+            "Sam, parent on the school run",
+            "Media in play",
+            "Bus-stop posters",
+            "Overheard in the panel",
+            "Is that the place by the station?",
+            "planned",
+            "in progress",
+            "shipped",
+            "dropped",
+            "idea",
+        ] {
+            let needle = if format == "markdown" {
+                needle.replace('-', "\\-")
+            } else {
+                needle.to_string()
+            };
+            assert!(text.contains(&needle), "{format} lacks `{needle}`");
+        }
+    }
+    // The trend is drawn in the picture and listed in the documents.
+    assert!(md.contains("2026-07-01: 0.22 (300 respondents)"), "{md}");
+    assert!(html.contains("2026-07-01: 0.22"), "{html}");
+    // Both personas' curves, and Mermaid tasks stay valid.
+    assert!(svg.contains("stroke-dasharray=\"9 5\""), "{svg}");
+    assert!(mermaid.starts_with("journey\n"), "{mermaid}");
+}
+
+#[test]
+fn a_map_that_says_everything_diffs_every_change() {
+    snap!(
+        "diff_everything",
+        &[
+            "diff",
+            "examples/ad-campaign.yaml",
+            "tests/fixtures/diff/ad-campaign-next.yaml"
+        ]
+    );
+}
