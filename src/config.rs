@@ -48,15 +48,15 @@ pub const FILE_NAME: &str = "cjm.toml";
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    rules: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    rules: Table,
     #[serde(default)]
-    options: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    options: Table,
     #[serde(default)]
-    render: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    render: Table,
     #[serde(default)]
-    labels: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    labels: Table,
     #[serde(default)]
-    vocabulary: HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    vocabulary: Table,
 }
 
 const OPTIONS: &[&str] = &["stale-after-days"];
@@ -197,22 +197,17 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
             ));
         }
         Ok(raw) => {
-            let mut entries: Vec<_> = raw.rules.into_iter().collect();
-            entries.sort_by_key(|(k, _)| k.span().start);
-            for (name, level) in entries {
+            for (name, level) in in_file_order(raw.rules) {
                 let Some(rule) = rules::find(name.get_ref()) else {
-                    let mut d = Diagnostic::error(
+                    let names: Vec<_> = rules::RULES.iter().map(|r| r.name).collect();
+                    out.push(unknown(
                         "unknown-rule",
                         span_of(name.span()),
-                        format!("there is no rule named `{}`", name.get_ref()),
-                    );
-                    d = d.with_help(
-                        match did_you_mean(name.get_ref(), rules::RULES.iter().map(|r| r.name)) {
-                            Some(best) => format!("did you mean `{best}`?"),
-                            None => "`cjm rules` lists them all".to_string(),
-                        },
-                    );
-                    out.push(d);
+                        "rule",
+                        name.get_ref(),
+                        &names,
+                        "`cjm rules` lists them all".into(),
+                    ));
                     continue;
                 };
                 match level.get_ref().as_str().and_then(Level::parse) {
@@ -230,9 +225,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
                     )),
                 }
             }
-            let mut options: Vec<_> = raw.options.into_iter().collect();
-            options.sort_by_key(|(k, _)| k.span().start);
-            for (key, value) in options {
+            for (key, value) in in_file_order(raw.options) {
                 match key.get_ref().as_str() {
                     "stale-after-days" => match value.get_ref().as_integer() {
                         Some(days) if days >= 1 => settings.stale_after_days = days,
@@ -242,20 +235,14 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
                             "`stale-after-days` must be a whole number of days, at least 1",
                         )),
                     },
-                    other => {
-                        let help = match did_you_mean(other, OPTIONS.iter().copied()) {
-                            Some(best) => format!("did you mean `{best}`?"),
-                            None => format!("known options: {}", OPTIONS.join(", ")),
-                        };
-                        out.push(
-                            Diagnostic::error(
-                                "invalid-config",
-                                span_of(key.span()),
-                                format!("there is no option named `{other}`"),
-                            )
-                            .with_help(help),
-                        );
-                    }
+                    other => out.push(unknown(
+                        "invalid-config",
+                        span_of(key.span()),
+                        "option",
+                        other,
+                        OPTIONS,
+                        format!("known options: {}", OPTIONS.join(", ")),
+                    )),
                 }
             }
             render(&mut settings, raw.render, &span_of, &mut out);
@@ -270,6 +257,29 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
 
 type Table = HashMap<toml::Spanned<String>, toml::Spanned<toml::Value>>;
 
+/// A table's entries in the order the file has them, so findings come out in line order.
+fn in_file_order(table: Table) -> Vec<(toml::Spanned<String>, toml::Spanned<toml::Value>)> {
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}
+
+/// "there is no `what` named `name`", with the nearest known name or else `otherwise`.
+fn unknown(
+    code: &'static str,
+    span: Span,
+    what: &str,
+    name: &str,
+    known: &[&str],
+    otherwise: String,
+) -> Diagnostic {
+    let help = match did_you_mean(name, known.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => otherwise,
+    };
+    Diagnostic::error(code, span, format!("there is no {what} named `{name}`")).with_help(help)
+}
+
 /// `[render]`: colours as `#rrggbb` (or `#rgb`).
 fn render(
     settings: &mut Settings,
@@ -277,26 +287,20 @@ fn render(
     span_of: &dyn Fn(std::ops::Range<usize>) -> Span,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut entries: Vec<_> = table.into_iter().collect();
-    entries.sort_by_key(|(k, _)| k.span().start);
-    for (key, value) in entries {
+    for (key, value) in in_file_order(table) {
         let slot = match key.get_ref().as_str() {
             "title" => &mut settings.render.title,
             "header" => &mut settings.render.header,
             "accent" => &mut settings.render.accent,
             other => {
-                let help = match did_you_mean(other, RENDER.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("`[render]` sets: {}", RENDER.join(", ")),
-                };
-                out.push(
-                    Diagnostic::error(
-                        "invalid-config",
-                        span_of(key.span()),
-                        format!("there is no render setting named `{other}`"),
-                    )
-                    .with_help(help),
-                );
+                out.push(unknown(
+                    "invalid-config",
+                    span_of(key.span()),
+                    "render setting",
+                    other,
+                    RENDER,
+                    format!("`[render]` sets: {}", RENDER.join(", ")),
+                ));
                 continue;
             }
         };
@@ -321,26 +325,20 @@ fn vocabulary(
     span_of: &dyn Fn(std::ops::Range<usize>) -> Span,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut entries: Vec<_> = table.into_iter().collect();
-    entries.sort_by_key(|(k, _)| k.span().start);
-    for (key, value) in entries {
+    for (key, value) in in_file_order(table) {
         let slot = match key.get_ref().as_str() {
             "channels" => &mut settings.vocabulary.channels,
             "research_kinds" => &mut settings.vocabulary.research_kinds,
             "severities" => &mut settings.vocabulary.severities,
             other => {
-                let help = match did_you_mean(other, VOCABULARY.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("`[vocabulary]` extends: {}", VOCABULARY.join(", ")),
-                };
-                out.push(
-                    Diagnostic::error(
-                        "invalid-config",
-                        span_of(key.span()),
-                        format!("there is no vocabulary named `{other}`"),
-                    )
-                    .with_help(help),
-                );
+                out.push(unknown(
+                    "invalid-config",
+                    span_of(key.span()),
+                    "vocabulary",
+                    other,
+                    VOCABULARY,
+                    format!("`[vocabulary]` extends: {}", VOCABULARY.join(", ")),
+                ));
                 continue;
             }
         };
@@ -383,9 +381,7 @@ fn labels(
     out: &mut Vec<Diagnostic>,
 ) {
     let keys = crate::render::labels::KEYS;
-    let mut entries: Vec<_> = table.into_iter().collect();
-    entries.sort_by_key(|(k, _)| k.span().start);
-    for (key, value) in entries {
+    for (key, value) in in_file_order(table) {
         let name = key.get_ref().as_str();
         match value.get_ref() {
             toml::Value::Table(sub) if lang.is_none() => {
@@ -422,20 +418,14 @@ fn labels(
                 span_of(value.span()),
                 format!("the label `{name}` must be text in quotes"),
             )),
-            _ => {
-                let help = match did_you_mean(name, keys.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => "labels are named like the words they replace (`pain_points`, `goals`, `legend`); the README's `[labels]` section lists them all".to_string(),
-                };
-                out.push(
-                    Diagnostic::error(
-                        "invalid-config",
-                        span_of(key.span()),
-                        format!("there is no label named `{name}`"),
-                    )
-                    .with_help(help),
-                );
-            }
+            _ => out.push(unknown(
+                "invalid-config",
+                span_of(key.span()),
+                "label",
+                name,
+                keys,
+                "labels are named like the words they replace (`pain_points`, `goals`, `legend`); the README's `[labels]` section lists them all".into(),
+            )),
         }
     }
     // Overrides apply in file order, so the nearest line wins for a key.

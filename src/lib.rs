@@ -23,6 +23,7 @@ pub mod init;
 pub mod inputs;
 pub mod lsp;
 pub mod model;
+pub mod percent;
 pub mod portfolio;
 pub mod preview;
 pub mod read;

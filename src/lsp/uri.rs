@@ -15,7 +15,7 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
         return None;
     }
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-    let bytes = decode(rest)?;
+    let bytes = crate::percent::decode(rest)?;
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStringExt;
@@ -48,23 +48,6 @@ pub fn from_path(path: &Path) -> Option<Uri> {
         }
     }
     Uri::from_str(&out).ok()
-}
-
-fn decode(s: &str) -> Option<Vec<u8>> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

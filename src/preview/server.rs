@@ -37,7 +37,7 @@ pub fn route(target: &str) -> Route {
     let Some(path) = path.strip_prefix('/') else {
         return Route::Refused;
     };
-    let Some(decoded) = decode(path) else {
+    let Some(decoded) = crate::percent::decode(path).and_then(|b| String::from_utf8(b).ok()) else {
         return Route::Refused;
     };
     if format!("/{decoded}") == EVENTS {
@@ -64,23 +64,6 @@ pub fn local_host(host: &str) -> bool {
         _ => host,
     };
     matches!(name, "127.0.0.1" | "localhost" | "[::1]")
-}
-
-fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
