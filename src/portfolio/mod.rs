@@ -156,8 +156,11 @@ pub struct PersonaFacts {
 #[derive(Clone, Debug)]
 pub struct Appearance {
     pub map: usize,
-    /// `(stage name, emotion)` in stage order.
+    /// `(stage name, emotion)` in stage order: the persona's own where the map gives
+    /// emotions per persona, else the stage's.
     pub emotions: Vec<(String, Option<i64>)>,
+    /// The map's `emotion_scale`, which those numbers are on.
+    pub scale: (i64, i64),
 }
 
 /// Everything the report and the site say about a set of maps.
@@ -385,11 +388,19 @@ impl Portfolio {
                 let emotions = map
                     .stages
                     .iter()
-                    .map(|s| (s.name.value.clone(), s.emotion.as_ref().map(|e| e.value)))
+                    .map(|s| {
+                        let own = s.emotions.iter().find(|(id, _)| id.value == p.ident.id);
+                        let e = match own {
+                            Some((_, e)) => Some(e.value),
+                            None => s.emotion.as_ref().map(|e| e.value),
+                        };
+                        (s.name.value.clone(), e)
+                    })
                     .collect();
                 persona.appearances.push(Appearance {
                     map: index,
                     emotions,
+                    scale: map.emotion_scale,
                 });
             }
             maps.push(facts);

@@ -485,16 +485,29 @@ pub fn persona(x: &PersonaFacts, p: &Portfolio, names: &Names) -> String {
         let Some(m) = p.maps.get(a.map) else { continue };
         let _ = writeln!(
             body,
-            "<h3><a href=\"{}\">{}</a></h3>\n<table>\n<thead><tr>",
+            "<h3><a href=\"{}\">{}</a></h3>",
             names.map("../", a.map),
             xml(&m.title)
         );
+        if a.scale != (-2, 2) {
+            let _ = writeln!(
+                body,
+                "<p>On this map's own scale, from {} to {}.</p>",
+                a.scale.0, a.scale.1
+            );
+        }
+        body.push_str("<table>\n<thead><tr>");
         for (stage, _) in &a.emotions {
             let _ = write!(body, "<th>{}</th>", xml(stage));
         }
         body.push_str("</tr></thead>\n<tbody><tr>");
         for (_, e) in &a.emotions {
-            let _ = write!(body, "<td>{}</td>", emotion(*e));
+            // A scale of only positive numbers (1 to 5) reads without signs.
+            let cell = match e {
+                Some(v) if a.scale.0 >= 0 => v.to_string(),
+                _ => emotion(*e),
+            };
+            let _ = write!(body, "<td>{cell}</td>");
         }
         body.push_str("</tr></tbody>\n</table>\n");
     }

@@ -364,3 +364,29 @@ fn the_index_shows_the_journey_hierarchy_and_a_library_persona_page_lists_its_ma
         "{map}"
     );
 }
+
+/// A persona's page shows that persona's own curve, on the map's own scale, not the
+/// mean of every persona's.
+#[test]
+fn a_persona_page_shows_the_personas_own_emotions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let run = site_of("tests/fixtures/personas/two-personas.yaml", &out);
+    assert!(run.contains("exit: 0"), "{run}");
+    let cells = |persona: &str| {
+        let page = std::fs::read_to_string(out.join(format!("personas/{persona}.html"))).unwrap();
+        assert!(
+            page.contains("On this map's own scale, from 1 to 5."),
+            "{page}"
+        );
+        let doc = parse("persona", &page);
+        doc.descendants()
+            .filter(|n| n.has_tag_name("td"))
+            .filter_map(|n| n.text())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    // Search, Viewing, Contract: each persona's own, and the shared `emotion: 3`.
+    assert_eq!(cells("maya"), ["2", "4", "3"]);
+    assert_eq!(cells("tom"), ["4", "2", "3"]);
+}
