@@ -48,8 +48,10 @@
 //! `children` the maps its stages zoom into (`journey:`), when they are in the run;
 //! library files are not maps and are not listed; a map that could not be read has its path as its id when it had none.
 //! `pain_points` holds open (unresolved) ones, most severe first; `opportunities` are
-//! ordered by priority (impact high to low, then effort low to high). `status` is `done`
-//! when every pain point it addresses is resolved, else `open`. A pain point's `owner`
+//! ordered by priority (impact high to low, then effort low to high). `status` is the
+//! opportunity's own `status:` read as `done` (shipped), `dropped` or `open` (idea,
+//! planned, in progress); without one, `done` when every pain point it addresses is
+//! resolved, else `open`. A pain point's `owner`
 //! is its touchpoint's owner, else the map's. `review` is `current`, `stale` (reviewed
 //! longer ago than `stale-after-days`) or `unreviewed`. Unset values are `null`.
 //! `by_type` counts readable maps (`untyped` for a map without `type:`); `unreadable`

@@ -82,13 +82,16 @@ pub struct PainFact {
     pub owner: Option<String>,
 }
 
-/// What became of an opportunity; derived until maps say it themselves.
+/// What became of an opportunity: its `status:` where the map says it (`shipped` is
+/// done, `dropped` is dropped, the rest are open), else derived from what it addresses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// Something it addresses is still open, or it addresses nothing named.
     Open,
-    /// Every pain point it addresses is resolved.
+    /// Shipped, or every pain point it addresses is resolved.
     Done,
+    /// The team decided against it.
+    Dropped,
 }
 
 impl Status {
@@ -96,6 +99,24 @@ impl Status {
         match self {
             Status::Open => "open",
             Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    fn of(o: &crate::model::Opportunity, resolved: &HashMap<&str, bool>) -> Status {
+        use crate::model::lifecycle::Lifecycle;
+        match o.status.as_ref().map(|s| s.value) {
+            Some(Lifecycle::Shipped) => Status::Done,
+            Some(Lifecycle::Dropped) => Status::Dropped,
+            Some(_) => Status::Open,
+            None if !o.addresses.is_empty()
+                && o.addresses
+                    .iter()
+                    .all(|a| resolved.get(a.value.as_str()).copied().unwrap_or(false)) =>
+            {
+                Status::Done
+            }
+            None => Status::Open,
         }
     }
 }
@@ -352,10 +373,6 @@ impl Portfolio {
                 for o in &stage.opportunities {
                     let addresses: Vec<String> =
                         o.addresses.iter().map(|a| a.value.clone()).collect();
-                    let done = !addresses.is_empty()
-                        && addresses
-                            .iter()
-                            .all(|a| resolved.get(a.as_str()).copied().unwrap_or(false));
                     let owner = o.owner.as_ref().map(|w| w.value.clone());
                     if let Some(w) = &owner {
                         owner_mut(&mut owners, w).opportunities += 1;
@@ -369,7 +386,7 @@ impl Portfolio {
                         impact: o.impact,
                         effort: o.effort,
                         owner,
-                        status: if done { Status::Done } else { Status::Open },
+                        status: Status::of(o, &resolved),
                         addresses,
                     });
                 }
@@ -601,6 +618,26 @@ mod tests {
         assert_eq!(p.by_type, [("current-state", 1), ("future-state", 1)]);
         assert_eq!(p.stale(), [0]);
         assert_eq!(p.unreviewed(), [1]);
+    }
+
+    #[test]
+    fn an_opportunitys_own_status_wins_over_what_it_addresses() {
+        let map = "cjm: 1\ntitle: T\ntype: current-state\nstages:\n  - name: Buy\n    pain_points:\n      - name: Slow\n      - name: Fixed\n        status: resolved\n    opportunities:\n      - name: Shipped\n        addresses: [slow]\n        status: shipped\n      - name: Dropped\n        addresses: [fixed]\n        status: dropped\n      - name: Planned\n        addresses: [fixed]\n        status: planned\n      - name: Derived\n        addresses: [fixed]\n";
+        let p = Portfolio::build(&[entry("t", map)], Date::parse("2026-03-01").unwrap());
+        let opps: Vec<(&str, Status)> = p
+            .opportunities
+            .iter()
+            .map(|o| (o.name.as_str(), o.status))
+            .collect();
+        assert_eq!(
+            opps,
+            [
+                ("Shipped", Status::Done),
+                ("Dropped", Status::Dropped),
+                ("Planned", Status::Open),
+                ("Derived", Status::Done)
+            ]
+        );
     }
 
     #[test]

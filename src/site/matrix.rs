@@ -81,16 +81,23 @@ pub fn svg(p: &Portfolio, names: &Names) -> String {
 
     // The legend: what the colours of the points mean.
     let ly = TOP + 3.0 * CELL_H + 42.0;
-    let lx = LEFT + 3.0 * CELL_W - 150.0;
-    let _ = writeln!(
-        out,
-        "<circle cx=\"{lx:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"#0b69a3\"/><text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#52606d\">open</text><circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"#9aa5b1\"/><text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#52606d\">done</text>",
-        ly - 4.0,
-        lx + 10.0,
-        lx + 70.0,
-        ly - 4.0,
-        lx + 80.0
-    );
+    let lx = LEFT + 3.0 * CELL_W - 220.0;
+    for (k, (colour, word)) in [
+        ("#0b69a3", "open"),
+        ("#9aa5b1", "done"),
+        ("#d9dee3", "dropped"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x = lx + k as f64 * 70.0;
+        let _ = writeln!(
+            out,
+            "<circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"#52606d\">{word}</text>",
+            ly - 4.0,
+            x + 10.0,
+        );
+    }
     let capacity = ((CELL_H - 10.0) / ROW).floor() as usize;
     for (row, impact) in LEVELS.iter().rev().enumerate() {
         for (col, effort) in LEVELS.iter().enumerate() {
@@ -115,6 +122,7 @@ pub fn svg(p: &Portfolio, names: &Names) -> String {
                 let colour = match o.status {
                     Status::Open => "#0b69a3",
                     Status::Done => "#9aa5b1",
+                    Status::Dropped => "#d9dee3",
                 };
                 let _ = writeln!(
                     out,
@@ -191,8 +199,8 @@ mod tests {
             .filter(|n| n.has_tag_name("circle"))
             .filter_map(|n| n.attribute("cy")?.parse().ok())
             .collect();
-        // Two legend circles, then the points of the cell.
-        let points = &ys[2..];
+        // Three legend circles (open, done, dropped), then the points of the cell.
+        let points = &ys[3..];
         assert!(points.len() > 3 && points.len() < 30, "{}", points.len());
         assert!(
             points.windows(2).all(|w| w[1] - w[0] >= 2.0 * 5.0),
