@@ -863,3 +863,132 @@ fn the_allow_action_silences_the_finding() {
     assert_eq!(left, 1, "one of the two touchpoints is silenced: {after:?}");
     assert_eq!(after.len(), found.len() - 1);
 }
+
+const RICHER: &str = "cjm: 1
+title: Renting a flat
+type: current-state
+personas:
+  - id: maya
+    name: Maya
+  - id: tom
+    name: Tom
+phases:
+  - id: find
+    name: Finding a flat
+    stages: [search, viewing]
+lanes:
+  - id: feelings
+    name: What they feel
+    kind: text
+  - id: quotes
+    name: In their words
+    kind: quote
+    after: feelings
+stages:
+  - id: search
+    name: Search
+    emotion: {maya: -1, tom: 1}
+    lanes:
+      feelings: Hopeful
+  - id: viewing
+    name: Viewing
+    touchpoints:
+      - name: Open house
+        emotion: {maya: 1, tom: -1}
+    lanes:
+      feelings: Rushed
+      quotes: Twenty people in one flat
+";
+
+/// Phases, custom lanes and per-persona emotions are ids like any other: they
+/// navigate, hover, rename with the rest, show in the outline and complete.
+#[test]
+fn phases_lanes_and_persona_emotions_navigate() {
+    let (_dir, root) = workspace(&[("rent.yaml", RICHER)]);
+    let mut client = Client::start(&root);
+    let u = client.open(&root.join("rent.yaml"));
+    let errors: Vec<Value> = client
+        .diagnostics(&u)
+        .into_iter()
+        .filter(|d| d["severity"] == 1)
+        .collect();
+    assert_eq!(errors, Vec::<Value>::new());
+    let refs_at = |client: &mut Client, needle: &str, offset: u32| {
+        let (line, col) = find(RICHER, needle);
+        let refs = client.request(
+            "textDocument/references",
+            json!({"textDocument": {"uri": u}, "position": {"line": line, "character": col + offset},
+                   "context": {"includeDeclaration": true}}),
+        );
+        let mut lines: Vec<u64> = refs
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["range"]["start"]["line"].as_u64().unwrap() + 1)
+            .collect();
+        lines.sort();
+        lines
+    };
+    // `feelings`: defined on line 14, after `quotes` names it (20), two stages fill it.
+    assert_eq!(refs_at(&mut client, "id: feelings", 5), [14, 20, 26, 33]);
+    // `maya`: her definition and her three emotions.
+    assert_eq!(refs_at(&mut client, "id: maya", 5), [5, 24, 31]);
+    // A phase's stage list cites the stages.
+    assert_eq!(refs_at(&mut client, "id: viewing", 5), [12, 27]);
+
+    let (line, col) = find(RICHER, "quotes: Twenty");
+    let def = client.request("textDocument/definition", at(&u, line, col + 2));
+    let (dline, dcol) = find(RICHER, "id: quotes");
+    assert_eq!(
+        def,
+        json!([{"uri": u, "range": range(dline, dcol + 4, dcol + 10)}])
+    );
+    let (line, col) = find(RICHER, "id: find");
+    let hover = client.request("textDocument/hover", at(&u, line, col + 5));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.starts_with("**Finding a flat** (phase `find`)")
+            && text.contains("`search`, `viewing`"),
+        "{text}"
+    );
+
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": u}}),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Maya",
+            "Tom",
+            "Finding a flat",
+            "What they feel",
+            "In their words",
+            "Search",
+            "Viewing"
+        ]
+    );
+
+    // `after: ` offers the built-in lanes and the map's own.
+    let (line, col) = find(RICHER, "after: feelings");
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": u}, "position": {"line": line, "character": col + 7}}),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"feelings") && labels.contains(&"pain_points"),
+        "{labels:?}"
+    );
+}

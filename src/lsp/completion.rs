@@ -174,6 +174,30 @@ fn ids(
                 );
             }
         }
+        // A phase's `stages:`, not the map's list of stages.
+        "stages" if keys.iter().any(|k| k == "phases") => {
+            if let Some(map) = map {
+                out.extend(
+                    map.stages
+                        .iter()
+                        .map(|s| (s.ident.id.clone(), s.name.value.clone())),
+                );
+            }
+        }
+        "after" => {
+            out.extend(
+                crate::model::BUILT_IN_LANES
+                    .iter()
+                    .map(|k| (k.to_string(), "built-in lane".to_string())),
+            );
+            if let Some(map) = map {
+                out.extend(
+                    map.lanes
+                        .iter()
+                        .map(|l| (l.ident.id.clone(), l.name.clone())),
+                );
+            }
+        }
         "baseline" | "parent" | "journey" => {
             for f in &state.snapshot.files {
                 if Some(&f.path) == path {

@@ -14,6 +14,8 @@ pub enum Kind {
     PainPoint,
     Opportunity,
     Team,
+    Phase,
+    Lane,
 }
 
 impl Kind {
@@ -27,6 +29,8 @@ impl Kind {
             Kind::PainPoint => "pain point",
             Kind::Opportunity => "opportunity",
             Kind::Team => "team",
+            Kind::Phase => "phase",
+            Kind::Lane => "lane",
         }
     }
 
@@ -34,7 +38,12 @@ impl Kind {
     pub fn local(self) -> bool {
         matches!(
             self,
-            Kind::Stage | Kind::Touchpoint | Kind::PainPoint | Kind::Opportunity
+            Kind::Stage
+                | Kind::Touchpoint
+                | Kind::PainPoint
+                | Kind::Opportunity
+                | Kind::Phase
+                | Kind::Lane
         )
     }
 }
@@ -102,11 +111,27 @@ pub fn of_map(map: &Map) -> Vec<Occurrence> {
         .chain(map.stages.iter().filter_map(|s| s.journey.as_ref()));
     out.extend(cites_map.map(|s| cite(Kind::Map, s)));
     out.extend(map.owner.iter().map(|o| cite(Kind::Team, o)));
+    for phase in &map.phases {
+        out.push(def(Kind::Phase, &phase.ident));
+        out.extend(phase.stages.iter().map(|s| cite(Kind::Stage, s)));
+    }
+    for lane in &map.lanes {
+        out.push(def(Kind::Lane, &lane.ident));
+        // `after:` names a built-in lane or an earlier one of the map's own.
+        let custom = lane
+            .after
+            .iter()
+            .filter(|a| !crate::model::BUILT_IN_LANES.contains(&a.value.as_str()));
+        out.extend(custom.map(|a| cite(Kind::Lane, a)));
+    }
     for stage in &map.stages {
         out.push(def(Kind::Stage, &stage.ident));
+        out.extend(stage.lanes.iter().map(|(lane, _)| cite(Kind::Lane, lane)));
+        out.extend(stage.emotions.iter().map(|(p, _)| cite(Kind::Persona, p)));
         for t in &stage.touchpoints {
             out.push(def(Kind::Touchpoint, &t.ident));
             out.extend(t.personas.iter().map(|p| cite(Kind::Persona, p)));
+            out.extend(t.emotions.iter().map(|(p, _)| cite(Kind::Persona, p)));
             out.extend(t.owner.iter().map(|o| cite(Kind::Team, o)));
         }
         for p in &stage.pain_points {

@@ -348,6 +348,27 @@ pub fn describe(snapshot: &Snapshot, target: &Target) -> Option<String> {
                     .collect();
                 push("addresses", Some(addresses.join(", ")));
             }
+            Kind::Phase => {
+                let phase = map.phases.iter().find(|x| x.ident.id == id)?;
+                title = head(&phase.name.value);
+                push("description", phase.description.clone());
+                let stages: Vec<String> = phase
+                    .stages
+                    .iter()
+                    .map(|s| format!("`{}`", s.value))
+                    .collect();
+                push("stages", Some(stages.join(", ")));
+            }
+            Kind::Lane => {
+                let lane = map.lanes.iter().find(|x| x.ident.id == id)?;
+                title = head(&lane.name);
+                push("kind", Some(lane.kind.as_str().to_string()));
+                push(
+                    "after",
+                    lane.after.as_ref().map(|a| format!("`{}`", a.value)),
+                );
+                push("description", lane.description.clone());
+            }
             Kind::Team => return None,
         }
     }
@@ -434,6 +455,24 @@ pub fn symbols(
                 "research",
                 SymbolKind::FILE,
                 r.ident.span,
+                None,
+            ));
+        }
+        for x in &map.phases {
+            out.push(symbol(
+                &x.name.value,
+                "phase",
+                SymbolKind::PACKAGE,
+                x.ident.span,
+                None,
+            ));
+        }
+        for x in &map.lanes {
+            out.push(symbol(
+                &x.name,
+                "lane",
+                SymbolKind::FIELD,
+                x.ident.span,
                 None,
             ));
         }
