@@ -630,13 +630,36 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                 let word = |o: &crate::model::Opportunity| {
                     o.status.as_ref().map_or("—", |s| s.value.as_str())
                 };
+                let level = |l: Option<crate::model::Level>| l.map_or("—", |l| l.as_str());
+                let mut parts = Vec::new();
                 if word(p) != word(o) {
+                    parts.push(format!("status {} → {}", word(p), word(o)));
+                }
+                for (what, was, now) in [
+                    ("impact", p.impact, o.impact),
+                    ("effort", p.effort, o.effort),
+                ] {
+                    if was != now {
+                        parts.push(format!("{what} {} → {}", level(was), level(now)));
+                    }
+                }
+                let urls = |o: &crate::model::Opportunity| -> Vec<String> {
+                    o.links.iter().map(|l| l.url.clone()).collect()
+                };
+                let (was, now) = (urls(p), urls(o));
+                for l in o.links.iter().filter(|l| !was.contains(&l.url)) {
+                    parts.push(format!("link added: {}", l.text()));
+                }
+                for l in p.links.iter().filter(|l| !now.contains(&l.url)) {
+                    parts.push(format!("link removed: {}", l.text()));
+                }
+                if !parts.is_empty() {
                     push(
                         Some(fs),
                         Kind::Changed,
                         "opportunity",
                         &o.ident.id,
-                        format!("status {} → {}", word(p), word(o)),
+                        parts.join("; "),
                     );
                 }
             }
@@ -809,6 +832,22 @@ mod tests {
         assert_eq!(d.changes[0].kind, Kind::Changed);
         assert_eq!(d.changes[0].detail, "status planned → shipped");
         assert!(diff(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn an_opportunitys_weight_and_links_are_changes() {
+        let before = map(
+            "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n    opportunities: [{name: O, impact: low, effort: high, links: [{url: \"https://t/1\"}, {url: \"https://t/2\", label: Brief}]}]\n",
+        );
+        let after = map(
+            "cjm: 1\ntitle: t\ntype: current-state\nstages:\n  - name: A\n    opportunities: [{name: O, impact: high, effort: high, links: [{url: \"https://t/2\", label: Brief}, {url: \"https://t/3\"}]}]\n",
+        );
+        let d = diff(&before, &after);
+        assert_eq!(d.changes.len(), 1, "{d:?}");
+        assert_eq!(
+            d.changes[0].detail,
+            "impact low → high; link added: https://t/3; link removed: https://t/1"
+        );
     }
 
     #[test]
