@@ -40,6 +40,7 @@ fn journey() -> impl Strategy<Value = Journey> {
         tasks,
         id: None,
         emotion: None,
+        emotions: Vec::new(),
     });
     (
         prop::option::of(text()),

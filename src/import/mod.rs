@@ -41,6 +41,9 @@ pub struct Section {
     /// The stage's own emotion, from a task marked `%% cjm stage-emotion`: how the
     /// export draws a stage without touchpoints.
     pub emotion: Option<i64>,
+    /// `(actor, emotion)` from such tasks with one actor each: a stage felt differently
+    /// by each persona.
+    pub emotions: Vec<(String, i64)>,
 }
 
 /// A persona named by a `%% cjm persona ID NAME` comment.
@@ -189,6 +192,7 @@ impl Reader<'_> {
                         tasks: Vec::new(),
                         id: pending.id.take(),
                         emotion: None,
+                        emotions: Vec::new(),
                     });
                     pending = Pending::default();
                 }
@@ -387,24 +391,29 @@ impl Reader<'_> {
                 tasks: Vec::new(),
                 id: None,
                 emotion: None,
+                emotions: Vec::new(),
             });
         }
         let Some(section) = self.journey.sections.last_mut() else {
             return;
         };
+        let actors: Vec<String> = actors
+            .into_iter()
+            .flat_map(|a| a.split(','))
+            .map(|a| decode(a.trim()))
+            .filter(|a| !a.is_empty())
+            .collect();
         if pending.stage_emotion {
-            section.emotion = Some(score - 3);
+            match <[String; 1]>::try_from(actors) {
+                Ok([actor]) => section.emotions.push((actor, score - 3)),
+                Err(_) => section.emotion = Some(score - 3),
+            }
             return;
         }
         section.tasks.push(Task {
             name: task_name,
             score,
-            actors: actors
-                .into_iter()
-                .flat_map(|a| a.split(','))
-                .map(|a| decode(a.trim()))
-                .filter(|a| !a.is_empty())
-                .collect(),
+            actors,
             id: pending.id,
         });
     }

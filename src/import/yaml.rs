@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::Journey;
+use super::{Journey, Task};
 use crate::model::slug;
 
 /// A Mermaid score (1..5) as an emotion (−2..+2).
@@ -120,8 +120,9 @@ pub fn to_yaml(journey: &Journey, fallback_title: &str, kind: &str) -> String {
         .iter()
         .map(|p| (p.name.as_str(), Some(p.id.as_str())))
         .collect();
-    for task in journey.sections.iter().flat_map(|s| &s.tasks) {
-        for a in &task.actors {
+    for section in &journey.sections {
+        let actors = section.emotions.iter().map(|(a, _)| a);
+        for a in actors.chain(section.tasks.iter().flat_map(|t| &t.actors)) {
             if !personas.iter().any(|(name, _)| name == a) {
                 personas.push((a, None));
             }
@@ -157,10 +158,15 @@ pub fn to_yaml(journey: &Journey, fallback_title: &str, kind: &str) -> String {
         .map(|(name, s)| (*name, s.id.as_deref()))
         .collect();
     let stage_ids = settle(&stages, "stage");
-    let tasks: Vec<(&str, Option<&str>)> = journey
+    let groups: Vec<Vec<&[Task]>> = journey
         .sections
         .iter()
-        .flat_map(|s| &s.tasks)
+        .map(|s| persona_groups(&s.tasks))
+        .collect();
+    let tasks: Vec<(&str, Option<&str>)> = groups
+        .iter()
+        .flatten()
+        .filter_map(|g| g.first())
         .map(|t| {
             let name = if t.name.is_empty() {
                 "Task"
@@ -173,28 +179,54 @@ pub fn to_yaml(journey: &Journey, fallback_title: &str, kind: &str) -> String {
     let task_ids = settle(&tasks, "touchpoint");
     let mut task_ids = tasks.iter().zip(task_ids);
 
+    // `{maya: -1, tom: 1}` from `(actor, emotion)` pairs.
+    let per_persona = |pairs: &mut dyn Iterator<Item = (&str, i64)>| -> String {
+        let parts: Vec<String> = pairs
+            .filter_map(|(a, e)| Some(format!("{}: {e}", yaml(&persona_id(a)?))))
+            .collect();
+        format!("{{{}}}", parts.join(", "))
+    };
     out.push_str("stages:\n");
-    for ((section, name), id) in journey.sections.iter().zip(&stage_names).zip(&stage_ids) {
+    for (((section, name), id), groups) in journey
+        .sections
+        .iter()
+        .zip(&stage_names)
+        .zip(&stage_ids)
+        .zip(&groups)
+    {
         item(&mut out, "  ", id.as_deref(), name);
         let mean = (!section.tasks.is_empty()).then(|| {
             let sum: i64 = section.tasks.iter().map(|t| emotion(t.score)).sum();
             (sum as f64 / section.tasks.len() as f64).round() as i64
         });
-        if let Some(e) = section.emotion.or(mean) {
+        if !section.emotions.is_empty() {
+            let mut pairs = section.emotions.iter().map(|(a, e)| (a.as_str(), *e));
+            let _ = writeln!(out, "    emotion: {}", per_persona(&mut pairs));
+        } else if let Some(e) = section.emotion.or(mean) {
             let _ = writeln!(out, "    emotion: {e}");
         }
         if !section.tasks.is_empty() {
             out.push_str("    touchpoints:\n");
         }
-        for task in &section.tasks {
+        for group in groups {
             let Some(((name, _), id)) = task_ids.next() else {
                 break;
             };
             item(&mut out, "      ", id.as_deref(), name);
-            let _ = writeln!(out, "        emotion: {}", emotion(task.score));
-            let ids: Vec<String> = task
-                .actors
+            match group {
+                [task] => {
+                    let _ = writeln!(out, "        emotion: {}", emotion(task.score));
+                }
+                _ => {
+                    let mut pairs = group
+                        .iter()
+                        .filter_map(|t| Some((t.actors.first()?.as_str(), emotion(t.score))));
+                    let _ = writeln!(out, "        emotion: {}", per_persona(&mut pairs));
+                }
+            }
+            let ids: Vec<String> = group
                 .iter()
+                .flat_map(|t| &t.actors)
                 .filter_map(|a| persona_id(a))
                 .map(|id| yaml(&id))
                 .collect();
@@ -206,9 +238,53 @@ pub fn to_yaml(journey: &Journey, fallback_title: &str, kind: &str) -> String {
     out
 }
 
+/// Tasks in runs that are one touchpoint: the same name, scored by one actor each, every
+/// actor once, an id comment only on the first. That is how a touchpoint felt differently
+/// by each persona is written in Mermaid, which scores a task once.
+fn persona_groups(tasks: &[Task]) -> Vec<&[Task]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tasks.len() {
+        let joins = tasks.get(i).is_some_and(|t| {
+            let run = &tasks[start..i];
+            t.id.is_none()
+                && t.actors.len() == 1
+                && run
+                    .iter()
+                    .all(|r| r.name == t.name && r.actors.len() == 1 && r.actors[0] != t.actors[0])
+        });
+        if !joins {
+            out.push(&tasks[start..i]);
+            start = i;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_task_per_actor_is_one_touchpoint() {
+        let task = |name: &str, actor: &str, id: Option<&str>| Task {
+            name: name.into(),
+            score: 3,
+            actors: vec![actor.into()],
+            id: id.map(str::to_string),
+        };
+        let tasks = [
+            task("Pay", "Maya", None),
+            task("Pay", "Tom", None),
+            // The same actor again starts a new touchpoint, as does an id comment.
+            task("Pay", "Tom", None),
+            task("Pay", "Maya", Some("pay-2")),
+            task("Ship", "Maya", None),
+        ];
+        let sizes: Vec<usize> = persona_groups(&tasks).iter().map(|g| g.len()).collect();
+        assert_eq!(sizes, [2, 1, 1, 1]);
+        assert!(persona_groups(&[]).is_empty());
+    }
 
     #[test]
     fn repeated_and_symbol_only_names_get_unique_ids() {

@@ -140,7 +140,25 @@ pub fn render(map: &Map) -> String {
             safe(&stage.name.value, Place::Section)
         );
         let stage_emotion = stage.emotion.as_ref().map(|e| e.value);
-        if stage.touchpoints.is_empty()
+        let actor = |id: &str| {
+            map.personas
+                .iter()
+                .find(|p| p.ident.id == id)
+                .map_or(id.to_string(), |p| p.name.clone())
+        };
+        if stage.touchpoints.is_empty() && !stage.emotions.is_empty() {
+            // One marked task per persona, that persona its actor.
+            for (persona, e) in &stage.emotions {
+                out.push_str("      %% cjm stage-emotion\n");
+                let _ = writeln!(
+                    out,
+                    "      {}: {}: {}",
+                    safe(&stage.name.value, Place::Task),
+                    score(Some(scaled(map, e.value))),
+                    safe(&actor(&persona.value), Place::Actor)
+                );
+            }
+        } else if stage.touchpoints.is_empty()
             && let Some(e) = stage_emotion
         {
             // Mermaid draws a section only through its tasks: the stage's own emotion
@@ -153,23 +171,29 @@ pub fn render(map: &Map) -> String {
                 score(Some(scaled(map, e)))
             );
         }
-        for t in &stage.touchpoints {
-            id_comment(&mut out, "      ", &t.ident.id, &t.name.value);
+        for (i, t) in stage.touchpoints.iter().enumerate() {
+            // A task named like the one before would read back as that touchpoint felt by
+            // another persona; its id comment, even a derived one, keeps them apart.
+            let follows_namesake = i > 0
+                && stage
+                    .touchpoints
+                    .get(i - 1)
+                    .is_some_and(|p| p.name.value == t.name.value);
+            if follows_namesake {
+                let _ = writeln!(out, "      %% cjm id {}", safe(&t.ident.id, Place::Text));
+            } else {
+                id_comment(&mut out, "      ", &t.ident.id, &t.name.value);
+            }
             // Mermaid scores a task once: a touchpoint felt differently by each persona
             // becomes one task per persona, that persona its actor.
             if !t.emotions.is_empty() {
                 for (persona, e) in &t.emotions {
-                    let actor = map
-                        .personas
-                        .iter()
-                        .find(|p| p.ident.id == persona.value)
-                        .map_or(persona.value.as_str(), |p| p.name.as_str());
                     let _ = writeln!(
                         out,
                         "      {}: {}: {}",
                         safe(&t.name.value, Place::Task),
                         score(Some(scaled(map, e.value))),
-                        safe(actor, Place::Actor)
+                        safe(&actor(&persona.value), Place::Actor)
                     );
                 }
                 continue;

@@ -63,16 +63,19 @@ fn mermaid_it_cannot_read_is_located_in_the_markdown_around_it() {
 
 #[test]
 fn every_examples_mermaid_export_imports_and_renders_back_the_same() {
-    for name in [
-        "grocery-current",
-        "grocery-future",
-        "clinic-blueprint",
-        "bank-onboarding-ru",
-        "tea-order-zh",
+    for path in [
+        "examples/grocery-current.yaml",
+        "examples/grocery-future.yaml",
+        "examples/clinic-blueprint.yaml",
+        "examples/bank-onboarding-ru.yaml",
+        "examples/tea-order-zh.yaml",
+        // Emotions per persona, on stages and touchpoints, on a 1..5 scale.
+        "examples/ad-campaign.yaml",
+        "tests/fixtures/personas/two-personas.yaml",
     ] {
-        let path = format!("examples/{name}.yaml");
+        let name = path;
         let mermaid =
-            crate::stdout_of(&cjm(&["render", &path, "--format", "mermaid"], None)).to_string();
+            crate::stdout_of(&cjm(&["render", path, "--format", "mermaid"], None)).to_string();
         let imported = cjm(&["import", "-"], Some(mermaid.as_bytes()));
         assert!(imported.contains("exit: 0\n"), "{name}: {imported}");
         let map = crate::stdout_of(&imported).to_string();
@@ -83,6 +86,14 @@ fn every_examples_mermaid_export_imports_and_renders_back_the_same() {
             Some(map.as_bytes()),
         );
         assert_eq!(crate::stdout_of(&again), mermaid, "{name}");
+        if name.contains("two-personas") {
+            // One touchpoint felt two ways, not two touchpoints; the stage likewise.
+            assert!(
+                map.contains("emotion: {maya: -2, tom: 1}\n        personas: [maya, tom]"),
+                "{map}"
+            );
+            assert!(map.contains("emotion: {maya: 1, tom: -1}"), "{map}");
+        }
     }
 }
 
