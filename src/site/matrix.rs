@@ -26,9 +26,11 @@ pub fn svg(p: &Portfolio, names: &Names) -> String {
     let width = LEFT + 3.0 * CELL_W + 12.0;
     let height = TOP + 3.0 * CELL_H + BOTTOM;
     let mut out = String::with_capacity(16 * 1024);
+    // The pictures' font stack: labels are cut to fit with its advances.
+    let family = crate::render::svg::FONT;
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-labelledby=\"matrix-title\" font-family=\"system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif\" font-size=\"{FONT:.0}\">\n<title id=\"matrix-title\">Opportunities by impact and effort</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-labelledby=\"matrix-title\" font-family=\"{family}\" font-size=\"{FONT:.0}\">\n<title id=\"matrix-title\">Opportunities by impact and effort</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
     );
     // Cells: quick wins (high impact, low effort) in green, the far corner in grey.
     for (row, impact) in LEVELS.iter().rev().enumerate() {
