@@ -101,10 +101,7 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    })
+    v.map_or("—".to_string(), crate::render::document::num)
 }
 
 /// Everything that changes from `current` to `future`.

@@ -146,6 +146,7 @@ pub fn face(e: i64) -> &'static str {
     }
 }
 
+/// A number as people write it: at most three decimals, no trailing zeros.
 pub fn num(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::model::Stage;
 use crate::model::metric::Better;
+use crate::render::document::num;
 use crate::render::text::Face;
 use crate::render::text::width;
 
@@ -306,10 +307,8 @@ fn custom_cells<'a>(
     };
     let l = p.l;
     match (kind, value) {
-        (LaneKind::Rating, LaneValue::Number(n)) => {
-            let filled = (n.clamp(0.0, 5.0)).round() as usize;
-            let stars = format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled));
-            let text = format!("{stars} {}/5", value.entries().join(""));
+        (LaneKind::Rating, LaneValue::Number(_)) => {
+            let text = crate::render::details::custom(kind, value);
             vec![
                 BlockBuilder::new()
                     .text(&text, BODY, true, INK)
@@ -444,11 +443,6 @@ pub(super) fn column_width(stage: &Stage) -> f64 {
         .iter()
         .for_each(|o| consider(&o.name.value));
     longest.clamp(COL_MIN, COL_MAX).round()
-}
-
-fn num(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The colour of an opportunity's lifecycle badge, beside its word: shipped green, in
