@@ -88,16 +88,7 @@ pub fn print(p: &Portfolio) -> String {
             .get(i)
             .map_or(String::new(), |m| fit(&m.title, NAME_COLUMNS))
     };
-    let _ = writeln!(
-        out,
-        "{} · {} · {} · {}, {}, {}",
-        count(p.maps.len(), "map", "maps"),
-        count(p.pain_points.len(), "open pain point", "open pain points"),
-        count(p.opportunities.len(), "opportunity", "opportunities"),
-        count(p.tally.errors, "error", "errors"),
-        count(p.tally.warnings, "warning", "warnings"),
-        count(p.tally.infos, "info", "infos"),
-    );
+    let _ = writeln!(out, "{}", p.headline());
 
     heading(&mut out, "Maps by type");
     let rows: Vec<Vec<String>> = p

@@ -24,16 +24,7 @@ pub fn print(p: &Portfolio) -> String {
     let mut out = String::new();
     let title = |i: usize| p.maps.get(i).map_or(String::new(), |m| markdown(&m.title));
     out.push_str("## Journey map portfolio\n\n");
-    let _ = writeln!(
-        out,
-        "{} · {} · {} · {}, {}, {}\n",
-        count(p.maps.len(), "map", "maps"),
-        count(p.pain_points.len(), "open pain point", "open pain points"),
-        count(p.opportunities.len(), "opportunity", "opportunities"),
-        count(p.tally.errors, "error", "errors"),
-        count(p.tally.warnings, "warning", "warnings"),
-        count(p.tally.infos, "info", "infos"),
-    );
+    let _ = writeln!(out, "{}\n", p.headline());
 
     out.push_str("### Maps by type\n\n| Type | Maps |\n| --- | ---: |\n");
     for (kind, n) in &p.by_type {

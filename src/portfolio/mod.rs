@@ -237,6 +237,25 @@ fn rank_asc(l: Option<Level>) -> i32 {
 }
 
 impl Portfolio {
+    /// "12 maps · 30 open pain points · 18 opportunities · 0 errors, 4 warnings, 9 infos":
+    /// the first line of every report.
+    pub fn headline(&self) -> String {
+        use crate::report::count;
+        format!(
+            "{} · {} · {} · {}, {}, {}",
+            count(self.maps.len(), "map", "maps"),
+            count(
+                self.pain_points.len(),
+                "open pain point",
+                "open pain points"
+            ),
+            count(self.opportunities.len(), "opportunity", "opportunities"),
+            count(self.tally.errors, "error", "errors"),
+            count(self.tally.warnings, "warning", "warnings"),
+            count(self.tally.infos, "info", "infos"),
+        )
+    }
+
     /// The facts of `entries`, measured against `today`. Linear in the number of maps
     /// and their items, plus sorting.
     pub fn build(entries: &[Entry], today: Date) -> Portfolio {
