@@ -253,6 +253,8 @@ pub enum DiffFormat {
     Svg,
     /// That picture as a PNG image, drawn at `--scale` (.png).
     Png,
+    /// That picture as a vector PDF: text selectable, fonts embedded (.pdf).
+    Pdf,
     /// One self-contained page: the picture and the table of changes, no script (.html).
     Html,
 }

@@ -29,6 +29,9 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
     if format == DiffFormat::Png && to_stdout && std::io::stdout().is_terminal() {
         anyhow::bail!("a PNG is not for the terminal; write it to a file with `-o changes.png`");
     }
+    if format == DiffFormat::Pdf && to_stdout && std::io::stdout().is_terminal() {
+        anyhow::bail!("a PDF is not for the terminal; write it to a file with `-o changes.pdf`");
+    }
     let config = args.check.config();
     let options = args.check.options();
     let load = |path: &Path| -> Result<Map, ExitStatus> {
@@ -95,13 +98,18 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitStatus> {
         DiffFormat::Markdown => markdown_text(&current, &future, &result),
         DiffFormat::Svg => diff::picture::svg_named(&current, &future, &result, names),
         DiffFormat::Html => diff::page::html(&current, &future, &result),
-        DiffFormat::Png => {
+        DiffFormat::Png | DiffFormat::Pdf => {
             let svg = diff::picture::svg_named(&current, &future, &result, names);
-            let png = super::render::png_of(&svg, args.scale.unwrap_or(2.0))?;
-            if to_stdout {
-                emit_bytes(&png)?;
+            let bytes = if format == DiffFormat::Png {
+                super::render::png_of(&svg, args.scale.unwrap_or(2.0))?
             } else {
-                write_atomic(&args.output, &png)?;
+                let title = format!("{} → {}", current.title.value, future.title.value);
+                super::render::pdf_of(&svg, &title, future.lang.as_deref())?
+            };
+            if to_stdout {
+                emit_bytes(&bytes)?;
+            } else {
+                write_atomic(&args.output, &bytes)?;
             }
             return Ok(status(&args, &result));
         }
@@ -135,12 +143,13 @@ fn format_of(output: &Path) -> anyhow::Result<DiffFormat> {
     Ok(match ext.as_deref() {
         Some("svg") => DiffFormat::Svg,
         Some("png") => DiffFormat::Png,
+        Some("pdf") => DiffFormat::Pdf,
         Some("html" | "htm") => DiffFormat::Html,
         Some("md" | "markdown") => DiffFormat::Markdown,
         Some("json") => DiffFormat::Json,
         Some("txt") | None => DiffFormat::Human,
         Some(other) => anyhow::bail!(
-            "cjm cannot write a diff as `.{other}`; name the file .svg, .png, .html, .md, .json or .txt, or pass `--format`"
+            "cjm cannot write a diff as `.{other}`; name the file .svg, .png, .pdf, .html, .md, .json or .txt, or pass `--format`"
         ),
     })
 }

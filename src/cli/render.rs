@@ -217,6 +217,20 @@ pub fn png_of(svg: &str, scale: f32) -> anyhow::Result<Vec<u8>> {
     }
 }
 
+/// The picture `svg` as a PDF titled `title`, in language `lang`.
+pub fn pdf_of(svg: &str, title: &str, lang: Option<&str>) -> anyhow::Result<Vec<u8>> {
+    #[cfg(feature = "pdf")]
+    {
+        warn_missing_fonts(svg, "the picture");
+        render::pdf::convert(svg, title, lang).map_err(|e| anyhow::anyhow!(e))
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (svg, title, lang);
+        anyhow::bail!("this cjm was built without PDF support (the `pdf` feature)")
+    }
+}
+
 /// Text in a script no installed font can draw comes out as empty boxes: say so, and
 /// what to install.
 fn warn_missing_fonts(svg: &str, what: &str) {

@@ -156,7 +156,10 @@ pub fn render(map: &Map, format: Format, view: &View, scale: f32) -> Result<Vec<
             return Err("this cjm was built without PNG support (the `png` feature)".to_string());
         }
         #[cfg(feature = "pdf")]
-        Format::Pdf => return pdf::render(map),
+        Format::Pdf => {
+            let svg = svg::render_view(map, &svg::Overlay::default(), view);
+            return pdf::convert(&svg, &map.title.value, map.lang.as_deref());
+        }
         #[cfg(not(feature = "pdf"))]
         Format::Pdf => {
             return Err("this cjm was built without PDF support (the `pdf` feature)".to_string());

@@ -10,20 +10,9 @@ use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::usvg;
 
-use crate::model::Map;
-
 /// The largest page side PDF readers accept, in points (200 inches); larger pictures
 /// are scaled down to it, which a vector PDF can afford.
 const MAX_SIDE: f32 = 14_400.0;
-
-/// `map` as PDF bytes.
-pub fn render(map: &Map) -> Result<Vec<u8>, String> {
-    convert(
-        &super::svg::render(map),
-        &map.title.value,
-        map.lang.as_deref(),
-    )
-}
 
 /// Any SVG cjm drew (a map or a diff) as PDF bytes, with `title` as the document's
 /// title and `lang` its language (for screen readers and search).

@@ -363,10 +363,10 @@ fn output_files_get_the_format_their_extension_names_or_are_refused() {
     assert!(page.descendants().any(|n| n.has_tag_name("table")));
     assert!(!html.contains("<script"));
 
-    let (code, out, err) = cjm_in(dir.path(), &["diff", &current, &future, "-o", "c.pdf"]);
+    let (code, out, err) = cjm_in(dir.path(), &["diff", &current, &future, "-o", "c.docx"]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("cannot write a diff as `.pdf`"), "{err}");
-    assert!(!dir.path().join("c.pdf").exists());
+    assert!(err.contains("cannot write a diff as `.docx`"), "{err}");
+    assert!(!dir.path().join("c.docx").exists());
 }
 
 #[test]

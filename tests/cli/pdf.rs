@@ -5,10 +5,17 @@ use lopdf::{Document, Object};
 
 /// Renders `map` to a PDF file named by its extension and reads it back.
 fn pdf_of(map: &str) -> (Document, Vec<u8>) {
+    run_to_pdf(&["render", map], "exit: 0\n")
+}
+
+/// Runs cjm with `-o x.pdf` after `args`, expecting `exit`, and reads the PDF back.
+fn run_to_pdf(args: &[&str], exit: &str) -> (Document, Vec<u8>) {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("map.pdf");
-    let out = crate::cjm(&["render", map, "-o", target.to_str().unwrap()], None);
-    assert!(out.contains("exit: 0\n"), "{out}");
+    let mut args = args.to_vec();
+    args.extend(["-o", target.to_str().unwrap()]);
+    let out = crate::cjm(&args, None);
+    assert!(out.contains(exit), "{out}");
     let bytes = std::fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
     (Document::load_mem(&bytes).expect("the PDF opens"), bytes)
@@ -100,4 +107,41 @@ fn format_pdf_writes_the_same_bytes_to_stdout() {
         .unwrap();
     assert!(out.status.success());
     assert_eq!(out.stdout, file, "the same map gives the same PDF");
+}
+
+/// The diff picture as a PDF: the future map with its changes, titled by both maps.
+#[test]
+fn a_diff_writes_a_pdf_too() {
+    let (doc, _) = run_to_pdf(
+        &[
+            "diff",
+            "examples/grocery-current.yaml",
+            "examples/grocery-future.yaml",
+        ],
+        "exit: 0\n",
+    );
+    let text = text_of(&doc);
+    assert!(text.contains("Substitutions"), "{text}");
+    assert_eq!(
+        title_of(&doc),
+        "Online grocery delivery — current state → Online grocery delivery — future state"
+    );
+    assert_fonts_embedded(&doc);
+}
+
+/// `--lanes` and the team's words reach the PDF as they reach the SVG.
+#[test]
+fn a_pdf_shows_only_the_lanes_asked_for() {
+    let (doc, _) = run_to_pdf(
+        &[
+            "render",
+            "examples/grocery-current.yaml",
+            "--lanes",
+            "touchpoints,emotion",
+        ],
+        "exit: 0\n",
+    );
+    let text = text_of(&doc);
+    assert!(text.contains("Touchpoints"), "{text}");
+    assert!(!text.contains("Pain points"), "{text}");
 }
