@@ -179,7 +179,8 @@ pub struct RenderArgs {
     /// Show only these lanes, comma-separated, in the picture and the documents: a
     /// summary for executives (`--lanes touchpoints,emotion,pain_points`). Lanes:
     /// physical_evidence, actions, thoughts, touchpoints, emotion, pain_points,
-    /// opportunities, metrics, frontstage, backstage, support.
+    /// opportunities, metrics, frontstage, backstage, support, and the ids of the map's
+    /// own `lanes:`. They keep the map's order, whatever order they are named in.
     #[arg(long, value_name = "LANES", value_parser = parse_lanes)]
     pub lanes: Option<LaneList>,
 
