@@ -837,16 +837,18 @@ fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(raw.into_owned());
     }
-    // Most plain scalars are words: only these first bytes can begin anything else.
-    if !matches!(
-        raw.as_bytes().first(),
-        None | Some(
-            b'0'..=b'9' | b'-' | b'+' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F'
-        )
-    ) {
-        return Value::Str(raw.into_owned());
+    // Most plain scalars are words: only these first bytes can begin anything else, and
+    // a word that starts with a letter can only be null or a boolean.
+    match raw.as_bytes().first() {
+        None | Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'~') => resolve_word_or_number(raw),
+        Some(b'n' | b'N' | b't' | b'T' | b'f' | b'F') => match &*raw {
+            "null" | "Null" | "NULL" => Value::Null,
+            "true" | "True" | "TRUE" => Value::Bool(true),
+            "false" | "False" | "FALSE" => Value::Bool(false),
+            _ => Value::Str(raw.into_owned()),
+        },
+        _ => Value::Str(raw.into_owned()),
     }
-    resolve_word_or_number(raw)
 }
 
 /// [`resolve`] without its first-byte shortcut: the core schema's table, then numbers.
