@@ -15,10 +15,8 @@ use crate::suggest::did_you_mean;
 /// the schema does not know (`pain-points:` for `pain_points:`) or in a value of the
 /// wrong shape. A reference to one of them is not reported: the schema error already
 /// says what to fix, and "no pain point has the id" would only send the author looking
-/// in the wrong place.
-pub fn unread_ids(root: &Node, map: &Map) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    collect_ids(root, &mut ids, 0);
+/// in the wrong place. `ids` are the ones [`written_ids`] found in the tree.
+pub fn unread_ids(mut ids: HashSet<String>, map: &Map) -> HashSet<String> {
     let known = map
         .stages
         .iter()
@@ -31,6 +29,13 @@ pub fn unread_ids(root: &Node, map: &Map) -> HashSet<String> {
     for ident in known {
         ids.remove(&ident.id);
     }
+    ids
+}
+
+/// Every id written in the tree: each mapping's `id:`, or the slug of its `name:`.
+pub fn written_ids(root: &Node) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    collect_ids(root, &mut ids, 0);
     ids
 }
 
