@@ -190,9 +190,7 @@ fn walk(root: &Path, collected: &mut Collected) {
         .require_git(false)
         .parents(true)
         .follow_links(false)
-        // Siblings by name. Comparing whole paths orders siblings exactly as comparing
-        // their names does, without cutting each name out of its path per comparison.
-        .sort_by_file_path(|a, b| a.cmp(b))
+        .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         match entry {

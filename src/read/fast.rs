@@ -659,10 +659,14 @@ impl Reader<'_> {
 /// usual few keys, sorted for many, so a hostile mapping of 10,000 keys stays cheap.
 fn has_duplicates(entries: &[Entry]) -> bool {
     if entries.len() <= 16 {
-        return entries
-            .iter()
-            .enumerate()
-            .any(|(i, e)| entries[..i].iter().any(|f| f.key == e.key));
+        // Length and first byte tell most keys apart without comparing them whole.
+        let quick = |k: &str| (k.len(), k.as_bytes().first().copied());
+        return entries.iter().enumerate().any(|(i, e)| {
+            let q = quick(&e.key);
+            entries[..i]
+                .iter()
+                .any(|f| quick(&f.key) == q && f.key == e.key)
+        });
     }
     let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
     keys.sort_unstable();
