@@ -80,7 +80,14 @@ pub fn pending(map: &Map, unread: &HashSet<String>, source: &Source) -> Vec<Pend
         .iter()
         .chain(map.touchpoints().filter_map(|(_, t)| t.owner.as_ref()))
         .chain(map.opportunities().filter_map(|(_, o)| o.owner.as_ref()));
+    // A team resolves the same wherever it is named (only which library items are used
+    // comes of it): each distinct owner once, so a run of many maps keeps little.
+    let mut teams: Vec<&str> = Vec::new();
     for owner in owners {
+        if teams.contains(&owner.value.as_str()) {
+            continue;
+        }
+        teams.push(&owner.value);
         out.push(Pending {
             kind: RefKind::Team,
             value: owner.value.clone(),
@@ -89,6 +96,7 @@ pub fn pending(map: &Map, unread: &HashSet<String>, source: &Source) -> Vec<Pend
             local: Vec::new(),
         });
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -272,6 +280,8 @@ pub fn resolve_all(reports: &mut [FileReport], config: &crate::config::Config) {
         .collect();
     let mut used: HashSet<(PathBuf, RefKind, String)> = HashSet::new();
     let mut maps = 0;
+    // Maps come folder by folder: what the last map's folder sees, looked up once.
+    let mut last: Option<(PathBuf, Vec<Arc<Loaded>>)> = None;
     for report in reports.iter_mut().filter(|r| r.library.is_none()) {
         if report.map_id.is_some() {
             maps += 1;
@@ -279,8 +289,13 @@ pub fn resolve_all(reports: &mut [FileReport], config: &crate::config::Config) {
         if report.pending.is_empty() {
             continue;
         }
-        let libraries = visible(&report.input, &in_run);
+        let dir = report.input.dir();
+        let libraries = match last.take() {
+            Some((seen, libraries)) if seen == dir => libraries,
+            _ => visible(&report.input, &in_run),
+        };
         used.extend(resolve(report, &libraries));
+        last = Some((dir, libraries));
     }
     if maps == 0 {
         return;

@@ -232,7 +232,7 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
     let parsed = read::parse(&source.text, &options.limits);
     report.diagnostics = parsed.diagnostics;
     let mut map = None;
-    if let Some(root) = parsed.root {
+    if let Some(mut root) = parsed.root {
         let version = root.get("cjm");
         let newer = version.and_then(|v| match v.value {
             Value::Int(n) if n > FORMAT_VERSION => Some((n, v.span)),
@@ -259,11 +259,13 @@ pub fn check_bytes(input: &Input, bytes: Vec<u8>, config: &Config, options: &Opt
             };
             let schema_failed = !schema_findings.is_empty();
             report.diagnostics.extend(schema_findings);
-            let built = model::build(&root, &input.stem());
-            let unread = if schema_failed {
-                refs::unread_ids(&root, &built)
-            } else {
-                std::collections::HashSet::new()
+            // The ids written in the file, before the model takes the text out of the tree.
+            let written = schema_failed.then(|| refs::written_ids(&root));
+            let built = model::build_taking(&mut root, &input.stem());
+            drop(root);
+            let unread = match written {
+                Some(written) => refs::unread_ids(written, &built),
+                None => std::collections::HashSet::new(),
             };
             report.diagnostics.extend(refs::check(&built, &unread));
             report.pending = library::pending(&built, &unread, &source);

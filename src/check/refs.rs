@@ -15,10 +15,8 @@ use crate::suggest::did_you_mean;
 /// the schema does not know (`pain-points:` for `pain_points:`) or in a value of the
 /// wrong shape. A reference to one of them is not reported: the schema error already
 /// says what to fix, and "no pain point has the id" would only send the author looking
-/// in the wrong place.
-pub fn unread_ids(root: &Node, map: &Map) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    collect_ids(root, &mut ids, 0);
+/// in the wrong place. `ids` are the ones [`written_ids`] found in the tree.
+pub fn unread_ids(mut ids: HashSet<String>, map: &Map) -> HashSet<String> {
     let known = map
         .stages
         .iter()
@@ -31,6 +29,13 @@ pub fn unread_ids(root: &Node, map: &Map) -> HashSet<String> {
     for ident in known {
         ids.remove(&ident.id);
     }
+    ids
+}
+
+/// Every id written in the tree: each mapping's `id:`, or the slug of its `name:`.
+pub fn written_ids(root: &Node) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    collect_ids(root, &mut ids, 0);
     ids
 }
 
@@ -384,9 +389,21 @@ fn lanes(map: &Map, out: &mut Vec<Diagnostic>) {
 }
 
 fn unique<'a>(kind: &str, idents: impl Iterator<Item = &'a Ident>, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &Ident, Fx> = HashMap::default();
-    for ident in idents {
-        match seen.get(ident.id.as_str()) {
+    let idents: Vec<&Ident> = idents.collect();
+    // A map has a handful of each kind: compared pairwise, with no table to build; a
+    // table, sized once, for many.
+    let mut seen: HashMap<&str, &Ident, Fx> = if idents.len() > 16 {
+        HashMap::with_capacity_and_hasher(idents.len(), Fx::default())
+    } else {
+        HashMap::default()
+    };
+    for (i, ident) in idents.iter().enumerate() {
+        let first = if idents.len() > 16 {
+            seen.get(ident.id.as_str()).copied()
+        } else {
+            idents[..i].iter().find(|f| f.id == ident.id).copied()
+        };
+        match first {
             Some(first) => {
                 let how = if ident.explicit && first.explicit {
                     String::new()
@@ -403,9 +420,10 @@ fn unique<'a>(kind: &str, idents: impl Iterator<Item = &'a Ident>, out: &mut Vec
                     .with_note(first.span, "first defined here"),
                 );
             }
-            None => {
+            None if idents.len() > 16 => {
                 seen.insert(&ident.id, ident);
             }
+            None => {}
         }
     }
 }
@@ -493,6 +511,32 @@ impl Hasher for FxHasher {
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    /// Few ids are compared pairwise and many through a table: both find the same
+    /// repeats, each pointing at the first of its id.
+    #[test]
+    fn repeated_ids_point_at_the_first_however_many_there_are() {
+        for count in [3, 16, 17, 40] {
+            let idents: Vec<Ident> = (0..count)
+                .map(|i| Ident {
+                    id: format!("id-{}", i % 5),
+                    span: crate::diag::Span::point(crate::diag::Pos {
+                        line: i + 1,
+                        col: 1,
+                    }),
+                    explicit: true,
+                })
+                .collect();
+            let mut out = Vec::new();
+            unique("stage", idents.iter(), &mut out);
+            assert_eq!(out.len(), count.saturating_sub(5) as usize, "{count}");
+            for d in &out {
+                let line = d.span.start.line;
+                let first = d.notes.first().map(|n| n.span.start.line);
+                assert_eq!(first, Some((line - 1) % 5 + 1), "{count}: {d:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_id_hash_tells_ids_apart() {

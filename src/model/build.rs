@@ -1,10 +1,13 @@
 //! Tree → [`Map`], taking what has the right shape and skipping the rest.
+//!
+//! Text is moved out of the tree, not copied: the tree is dropped right after, and a
+//! map of a few hundred values would otherwise pay for each one twice.
 
 use super::*;
 use crate::read::{Node, Value};
 
 /// A file's `title`, and its `id`, which defaults to `stem` (the file name).
-pub(super) fn title_and_id(root: &Node, stem: &str) -> (Spanned<String>, Ident) {
+pub(super) fn title_and_id(root: &mut Node, stem: &str) -> (Spanned<String>, Ident) {
     let title = text(root, "title").unwrap_or_else(|| Spanned {
         value: String::new(),
         span: root.span,
@@ -25,14 +28,21 @@ pub(super) fn title_and_id(root: &Node, stem: &str) -> (Spanned<String>, Ident) 
 }
 
 /// Builds the map in `root`; `stem` is the file name without extension, the default id.
+/// (For a tree that is kept; [`build_taking`] is the one for a tree about to be dropped.)
 pub fn build(root: &Node, stem: &str) -> Map {
+    build_taking(&mut root.clone(), stem)
+}
+
+/// [`build`], moving the text out of `root`, which is left with empty strings in its
+/// place (spans, shapes, keys and every other value stay).
+pub fn build_taking(root: &mut Node, stem: &str) -> Map {
     let (title, id) = title_and_id(root, stem);
     Map {
         id,
         kind: str_of(root, "type").and_then(MapType::parse),
         kind_span: root.get("type").map_or(title.span, |t| t.span),
-        description: str_of(root, "description").map(str::to_string),
-        lang: str_of(root, "lang").map(str::to_string),
+        description: take(root, "description"),
+        lang: take(root, "lang"),
         owner: text(root, "owner"),
         reviewed: text(root, "reviewed").and_then(|s| {
             crate::date::Date::parse(&s.value).map(|d| Spanned {
@@ -50,19 +60,19 @@ pub fn build(root: &Node, stem: &str) -> Map {
             .and_then(|s| Some((integer(s, "min")?.value, integer(s, "max")?.value)))
             .unwrap_or((-2, 2)),
         emotion_scale_span: root.get("emotion_scale").map(|s| s.span),
-        phases: objects(root, "phases")
+        phases: objects_mut(root, "phases")
             .enumerate()
             .map(|(i, n)| {
                 let name = name_of(n);
                 Phase {
                     ident: ident(n, "phase", i, Some(&name)),
-                    description: str_of(n, "description").map(str::to_string),
+                    description: take(n, "description"),
                     stages: spanned_strings(n, "stages"),
                     name,
                 }
             })
             .collect(),
-        lanes: objects(root, "lanes")
+        lanes: objects_mut(root, "lanes")
             .enumerate()
             .map(|(i, n)| {
                 let name = name_of(n);
@@ -72,12 +82,12 @@ pub fn build(root: &Node, stem: &str) -> Map {
                         .and_then(LaneKind::parse)
                         .unwrap_or(LaneKind::Text),
                     after: text(n, "after"),
-                    description: str_of(n, "description").map(str::to_string),
+                    description: take(n, "description"),
                     name: name.value,
                 }
             })
             .collect(),
-        stages: objects(root, "stages")
+        stages: objects_mut(root, "stages")
             .enumerate()
             .map(|(i, n)| stage(n, i))
             .collect(),
@@ -87,15 +97,17 @@ pub fn build(root: &Node, stem: &str) -> Map {
 }
 
 /// Personas written out, and bare ids of library personas, in file order.
-pub(super) fn personas(root: &Node) -> Vec<Persona> {
-    let items = root.get("personas").map(Node::items).unwrap_or_default();
-    items
-        .iter()
+pub(super) fn personas(root: &mut Node) -> Vec<Persona> {
+    let Some(list) = root.get_mut("personas") else {
+        return Vec::new();
+    };
+    list.items_mut()
+        .iter_mut()
         .enumerate()
-        .filter_map(|(i, n)| match (&n.value, n.entries()) {
-            (Value::Str(id), _) => Some(Persona {
+        .filter_map(|(i, n)| match &mut n.value {
+            Value::Str(id) => Some(Persona {
                 ident: Ident {
-                    id: id.clone(),
+                    id: std::mem::take(id),
                     span: n.span,
                     explicit: true,
                 },
@@ -107,37 +119,37 @@ pub(super) fn personas(root: &Node) -> Vec<Persona> {
                 empathy: None,
                 extensions: Vec::new(),
             }),
-            (_, Some(_)) => Some(persona(n, i)),
+            Value::Map(_) => Some(persona(n, i)),
             _ => None,
         })
         .collect()
 }
 
-pub(super) fn research(root: &Node) -> Vec<Research> {
-    objects(root, "research")
+pub(super) fn research(root: &mut Node) -> Vec<Research> {
+    objects_mut(root, "research")
         .enumerate()
         .map(|(i, n)| Research {
             ident: ident(n, "research", i, None),
-            kind: str_of(n, "kind").map(str::to_string),
+            kind: take(n, "kind"),
             date: str_of(n, "date").and_then(crate::date::Date::parse),
-            summary: str_of(n, "summary").map(str::to_string),
-            url: str_of(n, "url").map(str::to_string),
+            summary: take(n, "summary"),
+            url: take(n, "url"),
             extensions: extensions(n),
         })
         .collect()
 }
 
-fn persona(n: &Node, i: usize) -> Persona {
+fn persona(n: &mut Node, i: usize) -> Persona {
     let name = name(n);
     Persona {
         ident: ident(n, "persona", i, Some(&name)),
         linked: false,
         name: name.value,
-        description: str_of(n, "description").map(str::to_string),
+        description: take(n, "description"),
         goals: strings(n, "goals"),
         frustrations: strings(n, "frustrations"),
         empathy: n
-            .get("empathy")
+            .get_mut("empathy")
             .filter(|e| e.entries().is_some())
             .map(|e| Empathy {
                 says: strings(e, "says"),
@@ -149,38 +161,38 @@ fn persona(n: &Node, i: usize) -> Persona {
     }
 }
 
-fn stage(n: &Node, i: usize) -> Stage {
+fn stage(n: &mut Node, i: usize) -> Stage {
     let name = name(n);
     Stage {
         ident: ident(n, "stage", i, Some(&name)),
-        description: str_of(n, "description").map(str::to_string),
+        description: take(n, "description"),
         journey: text(n, "journey"),
         emotion: integer(n, "emotion").or_else(|| mean(&per_persona(n))),
         emotions: per_persona(n),
         actions: strings(n, "actions"),
         thoughts: strings(n, "thoughts"),
-        touchpoints: objects(n, "touchpoints")
+        touchpoints: objects_mut(n, "touchpoints")
             .enumerate()
             .map(|(i, t)| {
                 let name = name_of(t);
                 Touchpoint {
                     ident: ident(t, "touchpoint", i, Some(&name)),
-                    channel: str_of(t, "channel").map(str::to_string),
+                    channel: take(t, "channel"),
                     owner: text(t, "owner"),
-                    url: str_of(t, "url").map(str::to_string),
+                    url: take(t, "url"),
                     emotion: integer(t, "emotion")
                         .or_else(|| mean(&per_persona(t)))
                         .map(|e| e.value),
                     emotion_span: t.get("emotion").map(|e| e.span),
                     emotions: per_persona(t),
-                    description: str_of(t, "description").map(str::to_string),
+                    description: take(t, "description"),
                     personas: spanned_strings(t, "personas"),
                     extensions: extensions(t),
                     name,
                 }
             })
             .collect(),
-        pain_points: objects(n, "pain_points")
+        pain_points: objects_mut(n, "pain_points")
             .enumerate()
             .map(|(i, p)| {
                 let name = name_of(p);
@@ -191,13 +203,13 @@ fn stage(n: &Node, i: usize) -> Stage {
                     touchpoint: text(p, "touchpoint"),
                     evidence: spanned_strings(p, "evidence"),
                     resolved: str_of(p, "status") == Some("resolved"),
-                    description: str_of(p, "description").map(str::to_string),
+                    description: take(p, "description"),
                     extensions: extensions(p),
                     name,
                 }
             })
             .collect(),
-        opportunities: objects(n, "opportunities")
+        opportunities: objects_mut(n, "opportunities")
             .enumerate()
             .map(|(i, o)| {
                 let name = name_of(o);
@@ -207,7 +219,7 @@ fn stage(n: &Node, i: usize) -> Stage {
                     impact: str_of(o, "impact").and_then(Level::parse),
                     effort: str_of(o, "effort").and_then(Level::parse),
                     owner: text(o, "owner"),
-                    description: str_of(o, "description").map(str::to_string),
+                    description: take(o, "description"),
                     extensions: extensions(o),
                     status: text(o, "status").and_then(|s| {
                         Some(Spanned {
@@ -215,11 +227,11 @@ fn stage(n: &Node, i: usize) -> Stage {
                             span: s.span,
                         })
                     }),
-                    links: objects(o, "links")
+                    links: objects_mut(o, "links")
                         .filter_map(|l| {
                             Some(lifecycle::Link {
-                                url: str_of(l, "url")?.to_string(),
-                                label: str_of(l, "label").map(str::to_string),
+                                url: take(l, "url")?,
+                                label: take(l, "label"),
                             })
                         })
                         .collect(),
@@ -227,13 +239,13 @@ fn stage(n: &Node, i: usize) -> Stage {
                 }
             })
             .collect(),
-        metrics: objects(n, "metrics")
+        metrics: objects_mut(n, "metrics")
             .map(|m| Metric {
                 name: name_of(m),
-                kind: str_of(m, "kind").map(str::to_string),
+                kind: take(m, "kind"),
                 value: m.get("value").and_then(Node::as_f64),
                 target: m.get("target").and_then(Node::as_f64),
-                unit: str_of(m, "unit").map(str::to_string),
+                unit: take(m, "unit"),
                 better: str_of(m, "better")
                     .and_then(metric::Better::parse)
                     .unwrap_or_default(),
@@ -280,12 +292,12 @@ fn lane_values(n: &Node) -> Vec<(Spanned<String>, LaneValue)> {
         .collect()
 }
 
-pub(super) fn name(n: &Node) -> Spanned<String> {
+pub(super) fn name(n: &mut Node) -> Spanned<String> {
     name_of(n)
 }
 
 /// The item's `name`, or an empty name spanning the item when it has none.
-fn name_of(n: &Node) -> Spanned<String> {
+fn name_of(n: &mut Node) -> Spanned<String> {
     text(n, "name").unwrap_or_else(|| Spanned {
         value: String::new(),
         span: n
@@ -296,7 +308,12 @@ fn name_of(n: &Node) -> Spanned<String> {
 }
 
 /// The explicit id, else a slug of the name, else `kind-N` (1-based) so every item has one.
-pub(super) fn ident(n: &Node, kind: &str, index: usize, name: Option<&Spanned<String>>) -> Ident {
+pub(super) fn ident(
+    n: &mut Node,
+    kind: &str,
+    index: usize,
+    name: Option<&Spanned<String>>,
+) -> Ident {
     if let Some(id) = text(n, "id") {
         return Ident {
             id: id.value,
@@ -316,12 +333,26 @@ pub(super) fn ident(n: &Node, kind: &str, index: usize, name: Option<&Spanned<St
     }
 }
 
-pub(super) fn text(n: &Node, key: &str) -> Option<Spanned<String>> {
-    let v = n.get(key)?;
+/// The text under `key` and its span, moved out of the tree.
+pub(super) fn text(n: &mut Node, key: &str) -> Option<Spanned<String>> {
+    let v = n.get_mut(key)?;
+    let span = v.span;
     Some(Spanned {
-        value: v.as_str()?.to_string(),
-        span: v.span,
+        value: taken(v)?,
+        span,
     })
+}
+
+/// The text under `key`, moved out of the tree.
+pub(super) fn take(n: &mut Node, key: &str) -> Option<String> {
+    taken(n.get_mut(key)?)
+}
+
+fn taken(v: &mut Node) -> Option<String> {
+    match &mut v.value {
+        Value::Str(s) => Some(std::mem::take(s)),
+        _ => None,
+    }
 }
 
 pub(super) fn str_of<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
@@ -378,26 +409,22 @@ fn integer(n: &Node, key: &str) -> Option<Spanned<i64>> {
     })
 }
 
-fn strings(n: &Node, key: &str) -> Vec<String> {
-    n.get(key)
-        .map(|v| {
-            v.items()
-                .iter()
-                .filter_map(|i| i.as_str().map(str::to_string))
-                .collect()
-        })
+fn strings(n: &mut Node, key: &str) -> Vec<String> {
+    n.get_mut(key)
+        .map(|v| v.items_mut().iter_mut().filter_map(taken).collect())
         .unwrap_or_default()
 }
 
-fn spanned_strings(n: &Node, key: &str) -> Vec<Spanned<String>> {
-    n.get(key)
+fn spanned_strings(n: &mut Node, key: &str) -> Vec<Spanned<String>> {
+    n.get_mut(key)
         .map(|v| {
-            v.items()
-                .iter()
+            v.items_mut()
+                .iter_mut()
                 .filter_map(|i| {
+                    let span = i.span;
                     Some(Spanned {
-                        value: i.as_str()?.to_string(),
-                        span: i.span,
+                        value: taken(i)?,
+                        span,
                     })
                 })
                 .collect()
@@ -405,11 +432,12 @@ fn spanned_strings(n: &Node, key: &str) -> Vec<Spanned<String>> {
         .unwrap_or_default()
 }
 
-pub(super) fn objects<'a>(n: &'a Node, key: &str) -> impl Iterator<Item = &'a Node> {
-    n.get(key)
-        .map(Node::items)
+/// The mappings in the list under `key`.
+pub(super) fn objects_mut<'a>(n: &'a mut Node, key: &str) -> impl Iterator<Item = &'a mut Node> {
+    n.get_mut(key)
+        .map(Node::items_mut)
         .unwrap_or_default()
-        .iter()
+        .iter_mut()
         .filter(|i| i.entries().is_some())
 }
 
@@ -446,8 +474,8 @@ fn yaml_text(n: &Node) -> String {
 }
 
 /// A metric's `history`, oldest first; points without a real date or a number are left out.
-fn history(m: &Node) -> Vec<metric::Point> {
-    let mut points: Vec<metric::Point> = objects(m, "history")
+fn history(m: &mut Node) -> Vec<metric::Point> {
+    let mut points: Vec<metric::Point> = objects_mut(m, "history")
         .filter_map(|p| {
             let date = text(p, "date")?;
             Some(metric::Point {

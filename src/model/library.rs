@@ -1,7 +1,7 @@
 //! Shared library files (`type: library`): personas, research and teams that many maps
 //! use by id, so thirty maps do not keep thirty drifting copies of one persona.
 
-use super::build::{ident, name, objects, personas, research, str_of, title_and_id};
+use super::build::{ident, name, objects_mut, personas, research, str_of, take, title_and_id};
 use super::{Ident, Map, Persona, Research, Spanned};
 use crate::read::Node;
 
@@ -30,6 +30,8 @@ pub fn is_library(root: &Node) -> bool {
 
 /// The library in `root`, taking what has the right shape; `stem` is the default id.
 pub fn build(root: &Node, stem: &str) -> Library {
+    // Libraries are few: building from a copy keeps the caller's tree whole.
+    let root = &mut root.clone();
     let (title, id) = title_and_id(root, stem);
     Library {
         id,
@@ -37,15 +39,15 @@ pub fn build(root: &Node, stem: &str) -> Library {
         // A library's personas are written out; bare ids mean nothing here.
         personas: personas(root).into_iter().filter(|p| !p.linked).collect(),
         research: research(root),
-        teams: objects(root, "teams")
+        teams: objects_mut(root, "teams")
             .enumerate()
             .map(|(i, n)| {
                 let name = name(n);
                 Team {
                     ident: ident(n, "team", i, Some(&name)),
                     name: name.value,
-                    contact: str_of(n, "contact").map(str::to_string),
-                    description: str_of(n, "description").map(str::to_string),
+                    contact: take(n, "contact"),
+                    description: take(n, "description"),
                 }
             })
             .collect(),

@@ -10,7 +10,7 @@ pub mod lifecycle;
 pub mod metric;
 mod slug;
 
-pub use build::build;
+pub use build::{build, build_taking};
 pub use library::{Library, Team};
 pub use slug::slug;
 

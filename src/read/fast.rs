@@ -98,8 +98,21 @@ struct Reader<'t> {
     stack: Vec<Frame>,
 }
 
+/// Which bytes may stand in a plain key after its first: letters, digits, `_` and `-`.
+/// A table, since keys are scanned byte by byte on most lines.
+const KEY_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        let b = x as u8;
+        table[x] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        x += 1;
+    }
+    table
+};
+
 fn is_key_byte(x: u8) -> bool {
-    x.is_ascii_alphanumeric() || x == b'_' || x == b'-'
+    KEY_BYTES[usize::from(x)]
 }
 
 impl Reader<'_> {
@@ -166,11 +179,14 @@ impl Reader<'_> {
         }
     }
 
-    fn skip_spaces(&self, mut i: usize) -> usize {
-        while self.at(i) == Some(b' ') {
-            i += 1;
-        }
-        i
+    /// The current line from `i` on (empty past its end).
+    fn rest(&self, i: usize) -> &[u8] {
+        self.b.get(i..self.line_end).unwrap_or_default()
+    }
+
+    fn skip_spaces(&self, i: usize) -> usize {
+        let rest = self.rest(i);
+        i + rest.iter().position(|&x| x != b' ').unwrap_or(rest.len())
     }
 
     fn content_line(&mut self) -> Read<()> {
@@ -301,7 +317,8 @@ impl Reader<'_> {
                 indent,
                 start,
                 kind: Kind::Map {
-                    entries: Vec::new(),
+                    // Room for the usual item's keys: growing by copying costs more.
+                    entries: Vec::with_capacity(8),
                     key: None,
                 },
             });
@@ -321,10 +338,13 @@ impl Reader<'_> {
         {
             return None;
         }
-        let mut i = p + 1;
-        while self.at(i).is_some_and(is_key_byte) {
-            i += 1;
-        }
+        let rest = self.rest(p + 1);
+        let i = p
+            + 1
+            + rest
+                .iter()
+                .position(|&x| !is_key_byte(x))
+                .unwrap_or(rest.len());
         (self.at(i) == Some(b':') && matches!(self.at(i + 1), None | Some(b' '))).then_some(i)
     }
 
@@ -408,7 +428,7 @@ impl Reader<'_> {
         let mut end = self.line_end;
         let line = &self.b[..self.line_end];
         let mut i = p;
-        while let Some(k) = line[i..].iter().position(|&x| x == b':' || x == b'#') {
+        while let Some(k) = find2(&line[i..], b':', b'#') {
             i += k;
             match line[i] {
                 b':' if matches!(line.get(i + 1), None | Some(b' ')) => return Err(GiveUp),
@@ -468,20 +488,26 @@ impl Reader<'_> {
         let mut run = p + 1;
         let mut i = p + 1;
         loop {
-            match self.at(i) {
-                None => return Err(GiveUp),
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    out.push_str(&self.text[run..i]);
-                    let (c, len) = self.escape(i + 1)?;
-                    out.push(c);
-                    i += 1 + len;
-                    run = i;
-                }
-                Some(_) => i += 1,
+            i += self
+                .rest(i)
+                .iter()
+                .position(|&x| x == b'"' || x == b'\\')
+                .ok_or(GiveUp)?;
+            if self.at(i) == Some(b'"') {
+                break;
             }
+            out.push_str(&self.text[run..i]);
+            let (c, len) = self.escape(i + 1)?;
+            out.push(c);
+            i += 1 + len;
+            run = i;
         }
-        out.push_str(&self.text[run..i]);
+        let out = if out.is_empty() {
+            self.text[run..i].to_string()
+        } else {
+            out.push_str(&self.text[run..i]);
+            out
+        };
         if out.len() > self.limits.max_scalar_bytes {
             return Err(GiveUp);
         }
@@ -633,10 +659,14 @@ impl Reader<'_> {
 /// usual few keys, sorted for many, so a hostile mapping of 10,000 keys stays cheap.
 fn has_duplicates(entries: &[Entry]) -> bool {
     if entries.len() <= 16 {
-        return entries
-            .iter()
-            .enumerate()
-            .any(|(i, e)| entries[..i].iter().any(|f| f.key == e.key));
+        // Length and first byte tell most keys apart without comparing them whole.
+        let quick = |k: &str| (k.len(), k.as_bytes().first().copied());
+        return entries.iter().enumerate().any(|(i, e)| {
+            let q = quick(&e.key);
+            entries[..i]
+                .iter()
+                .any(|f| quick(&f.key) == q && f.key == e.key)
+        });
     }
     let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
     keys.sort_unstable();
@@ -665,12 +695,40 @@ fn line_end(b: &[u8], from: usize) -> usize {
         .map_or(b.len(), |k| i + k)
 }
 
+/// Where `a` or `b` first occurs in `hay`: eight bytes at a time, as [`line_end`] does,
+/// since every plain value is scanned for a `: ` or ` #` that would end it.
+fn find2(hay: &[u8], a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut i = 0;
+    while let Some(chunk) = hay.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // The lowest flagged byte is exact (a borrow only flags bytes above a match).
+        let found = zero(w ^ (ONES * u64::from(a))) | zero(w ^ (ONES * u64::from(b)));
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay.get(i..)?
+        .iter()
+        .position(|&x| x == a || x == b)
+        .map(|k| i + k)
+}
+
 /// Whether a plain key reads as text, as a key must, and not as null, a boolean or a
 /// number; without building the value, for the usual key that starts with a letter.
 fn reads_as_text(key: &str) -> bool {
     match key.as_bytes().first() {
-        Some(b'a'..=b'e' | b'g'..=b'm' | b'o'..=b's' | b'u'..=b'z' | b'_') => true,
-        Some(b'A'..=b'E' | b'G'..=b'M' | b'O'..=b'S' | b'U'..=b'Z') => true,
+        // A word is text but for the core schema's null and booleans (`name`, `target`
+        // and `frustrations` are not numbers).
+        Some(b'a'..=b'z' | b'A'..=b'Z' | b'_') => !matches!(
+            key,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        ),
         _ => matches!(resolve_plain(key), Value::Str(_)),
     }
 }
@@ -872,6 +930,18 @@ mod tests {
                 .position(|&x| x == b'\n')
                 .map_or(b.len(), |i| from + i);
             assert_eq!(line_end(b, from), slow, "{from}");
+        }
+    }
+
+    #[test]
+    fn two_bytes_are_found_where_the_byte_loop_finds_them() {
+        let text = "a: b#c d:e é日本:f # g: h  ####::: and a tail longer than eight:#".as_bytes();
+        for from in 0..=text.len() {
+            for to in from..=text.len() {
+                let hay = &text[from..to];
+                let slow = hay.iter().position(|&x| x == b':' || x == b'#');
+                assert_eq!(find2(hay, b':', b'#'), slow, "{from}..{to}");
+            }
         }
     }
 

@@ -49,6 +49,25 @@ impl Node {
             .map(|e| &e.value)
     }
 
+    /// [`Node::get`], to change the value in place.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.value {
+            Value::Map(entries) => entries
+                .iter_mut()
+                .find(|e| e.key == key)
+                .map(|e| &mut e.value),
+            _ => None,
+        }
+    }
+
+    /// [`Node::items`], to change them in place.
+    pub fn items_mut(&mut self) -> &mut [Node] {
+        match &mut self.value {
+            Value::Seq(items) => items,
+            _ => &mut [],
+        }
+    }
+
     pub fn entries(&self) -> Option<&[Entry]> {
         match &self.value {
             Value::Map(entries) => Some(entries),
@@ -837,16 +856,18 @@ fn resolve(raw: std::borrow::Cow<'_, str>, style: ScalarStyle) -> Value {
     if style != ScalarStyle::Plain {
         return Value::Str(raw.into_owned());
     }
-    // Most plain scalars are words: only these first bytes can begin anything else.
-    if !matches!(
-        raw.as_bytes().first(),
-        None | Some(
-            b'0'..=b'9' | b'-' | b'+' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F'
-        )
-    ) {
-        return Value::Str(raw.into_owned());
+    // Most plain scalars are words: only these first bytes can begin anything else, and
+    // a word that starts with a letter can only be null or a boolean.
+    match raw.as_bytes().first() {
+        None | Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'~') => resolve_word_or_number(raw),
+        Some(b'n' | b'N' | b't' | b'T' | b'f' | b'F') => match &*raw {
+            "null" | "Null" | "NULL" => Value::Null,
+            "true" | "True" | "TRUE" => Value::Bool(true),
+            "false" | "False" | "FALSE" => Value::Bool(false),
+            _ => Value::Str(raw.into_owned()),
+        },
+        _ => Value::Str(raw.into_owned()),
     }
-    resolve_word_or_number(raw)
 }
 
 /// [`resolve`] without its first-byte shortcut: the core schema's table, then numbers.
