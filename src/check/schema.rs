@@ -541,7 +541,9 @@ impl Schema {
 /// and a regex engine costs more than the rest of the schema check for them.
 #[derive(Clone, Debug)]
 enum Pattern {
-    NoneOf(Vec<char>),
+    /// The excluded characters, all ASCII, as a bit per byte value: a byte of a
+    /// multi-byte character is never below 128, so bytes can be tested one by one.
+    NoneOf(u128),
     /// `^literal`: a prefix, checked without the regex engine (`^x-`, on every key).
     Prefix(String),
     Regex(Regex),
@@ -576,7 +578,11 @@ impl Pattern {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         });
         Ok(match (none_of, prefix) {
-            (Some(chars), _) => Pattern::NoneOf(chars),
+            (Some(chars), _) => Pattern::NoneOf(
+                chars
+                    .iter()
+                    .fold(0, |mask, &c| mask | 1u128 << (u32::from(c) & 127)),
+            ),
             (None, Some(prefix)) => Pattern::Prefix(prefix.to_string()),
             (None, None) => Pattern::Regex(Regex::new(source)?),
         })
@@ -584,8 +590,16 @@ impl Pattern {
 
     fn is_match(&self, s: &str) -> bool {
         match self {
-            Pattern::NoneOf(chars) => !s.is_empty() && !s.contains(chars.as_slice()),
-            Pattern::Prefix(prefix) => s.starts_with(prefix.as_str()),
+            Pattern::NoneOf(mask) => {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b >= 128 || mask & (1u128 << (b & 127)) == 0)
+            }
+            Pattern::Prefix(prefix) => {
+                // Byte by byte: the prefix is a couple of bytes, too short for memcmp.
+                let prefix = prefix.as_bytes();
+                s.len() >= prefix.len() && s.bytes().zip(prefix).all(|(a, &b)| a == b)
+            }
             Pattern::Regex(re) => re.is_match(s),
         }
     }
@@ -1325,6 +1339,18 @@ mod tests {
         let text = r##"{"properties": {"a": {"$ref": "#/$defs/n", "type": "string"}}}"##;
         let err = Schema::from_text(text).unwrap_err();
         assert!(err.contains("`type` beside `$ref`"), "{err}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_patterns_agree_with_the_regex(s in "[a-x\\-\t\n\r é下]{0,6}") {
+            for source in ["^[^\\t\\n\\r ]+$", "^[^ab]+$", "^x-", "^ab_"] {
+                let fast = Pattern::new(source).unwrap();
+                proptest::prop_assert!(!matches!(fast, Pattern::Regex(_)), "{fast:?}");
+                let re = Regex::new(source).unwrap();
+                proptest::prop_assert_eq!(fast.is_match(&s), re.is_match(&s), "{}", source);
+            }
+        }
     }
 
     #[test]
