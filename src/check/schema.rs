@@ -26,6 +26,11 @@ pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.jso
 /// The schema of shared library files (`type: library`).
 pub const LIBRARY_SCHEMA_JSON: &str = include_str!("../../schemas/library.schema.json");
 
+/// The schemas as `validate` compiles them: `build.rs` leaves out whitespace and what
+/// only editors read, which is most of the bytes.
+const SCHEMA_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/journey-map.schema.json"));
+const LIBRARY_SCHEMA_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/library.schema.json"));
+
 /// The map schema as JSON with a team's words appended to the touchpoint `channel`,
 /// research `kind` and pain point `severity` lists: what `validate` checks against, and
 /// what `cjm schema --config` prints for editors.
@@ -175,7 +180,7 @@ impl Schema {
     pub fn embedded() -> Result<&'static Schema, String> {
         static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
         SCHEMA
-            .get_or_init(|| Schema::from_text(SCHEMA_JSON))
+            .get_or_init(|| Schema::from_text(SCHEMA_COMPACT))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -225,7 +230,7 @@ impl Schema {
     pub fn library() -> Result<&'static Schema, String> {
         static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
         SCHEMA
-            .get_or_init(|| Schema::from_text(LIBRARY_SCHEMA_JSON))
+            .get_or_init(|| Schema::from_text(LIBRARY_SCHEMA_COMPACT))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -444,14 +449,11 @@ impl Schema {
                 }
             }
             Value::Str(s) => {
-                // Counted only where a bound asks for it.
-                let len = if rule.min_length.is_some() || rule.max_length.is_some() {
-                    s.chars().count()
-                } else {
-                    0
-                };
+                // A character is one to four bytes, so the byte length settles most
+                // bounds; characters are counted only near one.
+                let len = || s.chars().count();
                 if let Some(min) = rule.min_length
-                    && len < min
+                    && (s.len() < min || (s.len() < min.saturating_mul(4) && len() < min))
                 {
                     out.push(Diagnostic::error(
                         "empty-text",
@@ -460,6 +462,8 @@ impl Schema {
                     ));
                 }
                 if let Some(max) = rule.max_length
+                    && s.len() > max
+                    && let len = len()
                     && len > max
                 {
                     out.push(
@@ -1245,6 +1249,19 @@ mod tests {
     }
 
     #[test]
+    fn lengths_are_counted_in_characters() {
+        let title = |t: &str| findings(&OK.replace("title: t", &format!("title: '{t}'")));
+        // 500 characters of four bytes each: 2,000 bytes, and allowed.
+        assert_eq!(title(&"😀".repeat(500)), vec![]);
+        let d = &title(&"😀".repeat(501))[0];
+        assert_eq!(d.message, "`title` is 501 characters long; the most is 500");
+        assert_eq!(title(&"é".repeat(501))[0].code, "text-too-long");
+        assert_eq!(title(&"a".repeat(500)), vec![]);
+        assert_eq!(title("é"), vec![]);
+        assert_eq!(title("")[0].code, "empty-text");
+    }
+
+    #[test]
     fn a_date_that_does_not_exist_says_so() {
         let d = &findings(&format!("{OK}reviewed: 2026-02-30\n"))[0];
         assert_eq!(
@@ -1281,10 +1298,16 @@ mod tests {
     #[test]
     fn text_and_json_compile_to_the_same_schema() {
         // `validate` compiles the text as it reads it; a vocabulary goes through JSON.
-        for text in [SCHEMA_JSON, LIBRARY_SCHEMA_JSON] {
+        // The compact copy `build.rs` writes must compile to what the file says.
+        for (text, compact) in [
+            (SCHEMA_JSON, SCHEMA_COMPACT),
+            (LIBRARY_SCHEMA_JSON, LIBRARY_SCHEMA_COMPACT),
+        ] {
+            assert!(compact.len() * 2 < text.len(), "{compact}");
             let json: Json = serde_json::from_str(text).unwrap();
-            let from_text = canonical(&Schema::from_text(text).unwrap());
-            assert_eq!(from_text, canonical(&Schema::compile(&json).unwrap()));
+            let from_json = canonical(&Schema::compile(&json).unwrap());
+            assert_eq!(canonical(&Schema::from_text(text).unwrap()), from_json);
+            assert_eq!(canonical(&Schema::from_text(compact).unwrap()), from_json);
         }
     }
 
