@@ -550,6 +550,9 @@ enum Pattern {
     NoneOf(u128),
     /// `^literal`: a prefix, checked without the regex engine (`^x-`, on every key).
     Prefix(String),
+    /// `^(https?://|mailto:)[^\t\n\r ]+$`: one of some literal beginnings (`s?`
+    /// spelled out both ways), then as [`Pattern::NoneOf`].
+    Led(Vec<String>, u128),
     Regex(Regex),
 }
 
@@ -557,36 +560,26 @@ impl Pattern {
     /// The fast forms are recognised only in spellings that are valid regexes, so
     /// only the rest go through (and are checked by) the regex compiler.
     fn new(source: &str) -> Result<Pattern, regex_lite::Error> {
-        let none_of = source
-            .strip_prefix("^[^")
-            .and_then(|s| s.strip_suffix("]+$"))
-            .and_then(|class| {
-                let mut chars = Vec::new();
-                let mut it = class.chars();
-                while let Some(c) = it.next() {
-                    chars.push(match c {
-                        '\\' => match it.next()? {
-                            't' => '\t',
-                            'n' => '\n',
-                            'r' => '\r',
-                            _ => return None,
-                        },
-                        c if c == ' ' || c.is_ascii_alphanumeric() => c,
-                        _ => return None,
-                    });
-                }
-                (!chars.is_empty()).then_some(chars)
-            });
+        let led = source.strip_prefix('^').and_then(|rest| {
+            let (head, class) = rest.split_once("[^")?;
+            let mask = excluded(class.strip_suffix("]+$")?)?;
+            let alternatives = match head.strip_prefix('(') {
+                Some(group) => group.strip_suffix(')')?.split('|').collect(),
+                None => vec![head],
+            };
+            let mut prefixes = Vec::new();
+            for alternative in alternatives {
+                prefixes.extend(spelled_out(alternative)?);
+            }
+            Some((prefixes, mask))
+        });
         let prefix = source.strip_prefix('^').filter(|rest| {
             rest.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         });
-        Ok(match (none_of, prefix) {
-            (Some(chars), _) => Pattern::NoneOf(
-                chars
-                    .iter()
-                    .fold(0, |mask, &c| mask | 1u128 << (u32::from(c) & 127)),
-            ),
+        Ok(match (led, prefix) {
+            (Some((prefixes, mask)), _) if prefixes == [""] => Pattern::NoneOf(mask),
+            (Some((prefixes, mask)), _) => Pattern::Led(prefixes, mask),
             (None, Some(prefix)) => Pattern::Prefix(prefix.to_string()),
             (None, None) => Pattern::Regex(Regex::new(source)?),
         })
@@ -604,9 +597,56 @@ impl Pattern {
                 let prefix = prefix.as_bytes();
                 s.len() >= prefix.len() && s.bytes().zip(prefix).all(|(a, &b)| a == b)
             }
+            Pattern::Led(prefixes, mask) => prefixes.iter().any(|p| {
+                s.strip_prefix(p.as_str())
+                    .is_some_and(|rest| Pattern::NoneOf(*mask).is_match(rest))
+            }),
             Pattern::Regex(re) => re.is_match(s),
         }
     }
+}
+
+/// The characters of a negated class (`\t\n\r ` in `[^\t\n\r ]`) as a bit per ASCII
+/// byte, for the spellings that are plainly characters; anything else is left to the
+/// regex compiler.
+fn excluded(class: &str) -> Option<u128> {
+    let mut mask = 0u128;
+    let mut it = class.chars();
+    while let Some(c) = it.next() {
+        let c = match c {
+            '\\' => match it.next()? {
+                't' => '\t',
+                'n' => '\n',
+                'r' => '\r',
+                _ => return None,
+            },
+            c if c == ' ' || c.is_ascii_alphanumeric() => c,
+            _ => return None,
+        };
+        mask |= 1u128 << (u32::from(c) & 127);
+    }
+    (mask != 0).then_some(mask)
+}
+
+/// Every text a literal regex with optional characters (`https?://`) matches, or
+/// `None` if it has anything else.
+fn spelled_out(literal: &str) -> Option<Vec<String>> {
+    let mut out = vec![String::new()];
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !(c.is_ascii_alphanumeric() || matches!(c, ':' | '/' | '-' | '_')) {
+            return None;
+        }
+        let without = chars.next_if_eq(&'?').map(|_| out.clone());
+        for s in &mut out {
+            s.push(c);
+        }
+        out.extend(without.into_iter().flatten());
+        if out.len() > 8 {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Where a value sits, for messages: the map itself, under a key, or in a list.
@@ -1129,6 +1169,10 @@ mod tests {
         }
         assert!(matches!(
             Pattern::new("^(https?://|mailto:)[^\\t\\n\\r ]+$").unwrap(),
+            Pattern::Led(p, _) if p == ["https://", "http://", "mailto:"]
+        ));
+        assert!(matches!(
+            Pattern::new("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$").unwrap(),
             Pattern::Regex(_)
         ));
     }
@@ -1366,8 +1410,18 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn fast_patterns_agree_with_the_regex(s in "[a-x\\-\t\n\r é下]{0,6}") {
-            for source in ["^[^\\t\\n\\r ]+$", "^[^ab]+$", "^x-", "^ab_"] {
+        fn fast_patterns_agree_with_the_regex(
+            s in "(https?:/?/?|mailto:|x-|ab)?[a-x\\-:/\t\n\r é下]{0,6}"
+        ) {
+            for source in [
+                "^[^\\t\\n\\r ]+$",
+                "^[^ab]+$",
+                "^x-",
+                "^ab_",
+                "^(https?://|mailto:)[^\\t\\n\\r ]+$",
+                "^https?://[^\\t\\n\\r ]+$",
+                "^(a?b?|x-)[^ab]+$",
+            ] {
                 let fast = Pattern::new(source).unwrap();
                 proptest::prop_assert!(!matches!(fast, Pattern::Regex(_)), "{fast:?}");
                 let re = Regex::new(source).unwrap();
