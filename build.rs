@@ -200,37 +200,45 @@ impl Compact<'_> {
     }
 
     /// A schema: an object whose editor-only keywords are dropped and whose
-    /// subschemas are schemas again; anything else is copied.
+    /// subschemas are schemas again; anything else is copied. A `description` is
+    /// kept only beside a `pattern`, the one place a finding quotes it.
     fn schema(&mut self, root: bool) -> Option<()> {
         if self.peek()? != b'{' {
             return self.value(true);
         }
         self.expect(b'{', true)?;
-        let mut first = true;
+        let mut members: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
         while self.peek()? != b'}' {
             let key = self.string()?.to_vec();
             self.expect(b':', false)?;
             if EDITORS_ONLY.contains(&key.as_slice()) {
                 self.value(false)?;
             } else {
-                if !first {
-                    self.out.push(b',');
-                }
-                first = false;
-                self.out.extend_from_slice(&key);
-                self.out.push(b':');
+                let outer = std::mem::take(&mut self.out);
                 match key.as_slice() {
                     b"\"items\"" | b"\"additionalProperties\"" => self.schema(false)?,
                     b"\"properties\"" | b"\"patternProperties\"" => self.schemas()?,
                     b"\"$defs\"" if root => self.schemas()?,
                     _ => self.value(true)?,
                 }
+                let value = std::mem::replace(&mut self.out, outer);
+                members.push((key, value));
             }
             if self.peek()? == b',' {
                 self.at += 1;
             } else if self.peek()? != b'}' {
                 return None;
             }
+        }
+        let quoted = members.iter().any(|(k, _)| k == b"\"pattern\"");
+        members.retain(|(k, _)| quoted || k != b"\"description\"");
+        for (i, (key, value)) in members.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.out.extend_from_slice(key);
+            self.out.push(b':');
+            self.out.extend_from_slice(value);
         }
         self.expect(b'}', true)
     }

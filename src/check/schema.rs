@@ -142,6 +142,7 @@ impl JType {
 #[derive(Clone, Debug, Default)]
 struct Rule {
     title: Option<String>,
+    /// Only beside a `pattern`, whose findings quote it as help.
     description: Option<String>,
     types: Vec<JType>,
     /// In the schema's order, for messages.
@@ -249,12 +250,14 @@ impl Schema {
 
     fn read<'de, D: Deserializer<'de>>(doc: D) -> Result<Schema, D::Error> {
         let mut compiler = Compiler {
-            rules: Vec::new(),
+            // About what the map schema needs: growing an arena of large rules
+            // copies it several times over.
+            rules: Vec::with_capacity(256),
             defs: Vec::new(),
         };
         let root = Sub {
             compiler: &mut compiler,
-            at: "#",
+            at: At::ROOT,
             root: true,
         }
         .deserialize(doc)?;
@@ -772,6 +775,43 @@ fn json_plain(v: &Json) -> String {
     }
 }
 
+/// Where a schema sits in the document (`#/$defs/stage/properties/name`), written out
+/// only for an error message.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    segment: &'a str,
+}
+
+impl<'a> At<'a> {
+    const ROOT: At<'static> = At {
+        parent: None,
+        segment: "#",
+    };
+
+    fn child(&'a self, segment: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            segment,
+        }
+    }
+}
+
+/// `#/$defs`, the parent of every definition.
+static DEFS: At<'static> = At {
+    parent: Some(&At::ROOT),
+    segment: "$defs",
+};
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}/")?;
+        }
+        f.write_str(self.segment)
+    }
+}
+
 /// Compiles a schema as serde reads it: no `serde_json::Value` is built for the
 /// document (its descriptions are most of its bytes and are skipped unread), which
 /// halves what one map costs a process.
@@ -792,10 +832,10 @@ struct Def {
 impl Compiler {
     /// The slot of definition `name`, reserved on first mention: a `$ref` may come
     /// before `$defs` in the document.
-    fn slot(&mut self, name: &str, used_at: Option<&str>) -> usize {
+    fn slot(&mut self, name: &str, used_at: Option<At>) -> usize {
         if let Some(def) = self.defs.iter_mut().find(|d| d.name == name) {
             if def.used_at.is_none() {
-                def.used_at = used_at.map(str::to_string);
+                def.used_at = used_at.map(|at| at.to_string());
             }
             return def.slot;
         }
@@ -805,7 +845,7 @@ impl Compiler {
             name: name.to_string(),
             slot,
             defined: false,
-            used_at: used_at.map(str::to_string),
+            used_at: used_at.map(|at| at.to_string()),
         });
         slot
     }
@@ -814,12 +854,13 @@ impl Compiler {
     fn read<'de, A: MapAccess<'de>>(
         &mut self,
         mut map: A,
-        at: &str,
+        at: At<'_>,
         root: bool,
     ) -> Result<Read<'de>, A::Error> {
         let mut rule = Rule::default();
         let mut reference = None;
         let mut beside = None;
+        let mut description = None;
         while let Some(Text(key)) = map.next_key::<Text<'de>>()? {
             let bad = || de::Error::custom(format!("{at}: bad value for `{key}`"));
             if key != "$ref" && beside.is_none() && !ANNOTATIONS.contains(&key.as_ref()) {
@@ -828,9 +869,7 @@ impl Compiler {
             match key.as_ref() {
                 "$ref" => reference = Some(map.next_value::<Text<'de>>()?.0),
                 "title" => rule.title = Some(map.next_value::<Text<'de>>()?.0.into_owned()),
-                "description" => {
-                    rule.description = Some(map.next_value::<Text<'de>>()?.0.into_owned());
-                }
+                "description" => description = Some(map.next_value::<Text<'de>>()?.0),
                 "$defs" if root => map.next_value_seed(Defs { compiler: self })?,
                 k if ANNOTATIONS.contains(&k) => {
                     map.next_value::<de::IgnoredAny>()?;
@@ -849,22 +888,16 @@ impl Compiler {
                     }
                 }
                 "properties" => {
-                    let at = format!("{at}/properties");
-                    let mut properties = map.next_value_seed(Properties {
-                        compiler: self,
-                        at: &at,
-                    })?;
+                    let at = at.child("properties");
+                    let mut properties = map.next_value_seed(Properties { compiler: self, at })?;
                     // In name order, as a JSON object is iterated: the order the
                     // "may have" lists and the suggestions have always used.
                     properties.sort_by(|a, b| a.0.cmp(&b.0));
                     rule.properties = properties;
                 }
                 "patternProperties" => {
-                    let at = format!("{at}/patternProperties");
-                    let mut patterned = map.next_value_seed(Properties {
-                        compiler: self,
-                        at: &at,
-                    })?;
+                    let at = at.child("patternProperties");
+                    let mut patterned = map.next_value_seed(Properties { compiler: self, at })?;
                     patterned.sort_by(|a, b| a.0.cmp(&b.0));
                     for (source, id) in patterned {
                         let pattern = Pattern::new(&source).map_err(|e| {
@@ -874,11 +907,8 @@ impl Compiler {
                     }
                 }
                 "additionalProperties" => {
-                    let at = format!("{at}/additionalProperties");
-                    match map.next_value_seed(Additional {
-                        compiler: self,
-                        at: &at,
-                    })? {
+                    let at = at.child("additionalProperties");
+                    match map.next_value_seed(Additional { compiler: self, at })? {
                         Extra::Open(open) => rule.closed = !open,
                         Extra::Schema(id) => rule.additional = Some(id),
                     }
@@ -899,10 +929,10 @@ impl Compiler {
                 "maxItems" => rule.max_items = Some(count(map.next_value::<Json>()?, bad)?),
                 "uniqueItems" => rule.unique_items = map.next_value::<Json>()? == Json::Bool(true),
                 "items" => {
-                    let at = format!("{at}/items");
+                    let at = at.child("items");
                     rule.items = Some(map.next_value_seed(Sub {
                         compiler: self,
-                        at: &at,
+                        at,
                         root: false,
                     })?);
                 }
@@ -929,6 +959,10 @@ impl Compiler {
             }
         }
         rule.by_name = rule.properties.iter().cloned().collect();
+        // Kept only where a message quotes it: as the help for a `pattern`.
+        if rule.pattern.is_some() {
+            rule.description = description.map(Cow::into_owned);
+        }
         Ok(Read {
             rule,
             reference,
@@ -981,7 +1015,7 @@ impl<'de> Deserialize<'de> for Text<'de> {
 /// One schema (a rule or a `$ref`), compiled to its rule index.
 struct Sub<'c> {
     compiler: &'c mut Compiler,
-    at: &'c str,
+    at: At<'c>,
     root: bool,
 }
 
@@ -1021,7 +1055,7 @@ impl<'de> Visitor<'de> for Sub<'_> {
 /// `properties`, `patternProperties`: names (or patterns) and their compiled schemas.
 struct Properties<'c> {
     compiler: &'c mut Compiler,
-    at: &'c str,
+    at: At<'c>,
 }
 
 impl<'de> DeserializeSeed<'de> for Properties<'_> {
@@ -1039,10 +1073,10 @@ impl<'de> Visitor<'de> for Properties<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while let Some(Text(name)) = map.next_key::<Text<'de>>()? {
-            let at = format!("{}/{name}", self.at);
+            let at = self.at.child(&name);
             let id = map.next_value_seed(Sub {
                 compiler: self.compiler,
-                at: &at,
+                at,
                 root: false,
             })?;
             out.push((name.into_owned(), id));
@@ -1070,10 +1104,10 @@ impl<'de> Visitor<'de> for Defs<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(Text(name)) = map.next_key::<Text<'de>>()? {
-            let at = format!("#/$defs/{name}");
+            let at = DEFS.child(&name);
             let rule = map.next_value_seed(Definition {
                 compiler: self.compiler,
-                at: &at,
+                at,
             })?;
             let slot = self.compiler.slot(&name, None);
             self.compiler.rules[slot] = rule;
@@ -1088,7 +1122,7 @@ impl<'de> Visitor<'de> for Defs<'_> {
 /// One `$defs` entry: a rule, never itself a `$ref`.
 struct Definition<'c> {
     compiler: &'c mut Compiler,
-    at: &'c str,
+    at: At<'c>,
 }
 
 impl<'de> DeserializeSeed<'de> for Definition<'_> {
@@ -1123,7 +1157,7 @@ enum Extra {
 
 struct Additional<'c> {
     compiler: &'c mut Compiler,
-    at: &'c str,
+    at: At<'c>,
 }
 
 impl<'de> DeserializeSeed<'de> for Additional<'_> {
@@ -1440,5 +1474,12 @@ mod tests {
     fn unsupported_keywords_are_refused() {
         let doc: Json = serde_json::json!({"type": "object", "oneOf": []});
         assert!(Schema::compile(&doc).unwrap_err().contains("oneOf"));
+        // The error says where, however deep.
+        let text = r#"{"$defs": {"d": {"properties": {"p": {"items": {"oneOf": []}}}}}}"#;
+        let err = Schema::from_text(text).unwrap_err();
+        assert!(
+            err.contains("#/$defs/d/properties/p/items: keyword `oneOf` is not supported"),
+            "{err}"
+        );
     }
 }
