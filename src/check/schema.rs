@@ -128,7 +128,7 @@ impl JType {
             (JType::Array, Value::Seq(_)) => true,
             (JType::String, Value::Str(_)) => true,
             (JType::Integer, Value::Int(_)) => true,
-            (JType::Integer, Value::Float(f)) => f.is_finite() && f.fract() == 0.0,
+            (JType::Integer, Value::Float(f)) => is_whole(*f),
             (JType::Integer, Value::Big(n)) => n.is_integer(),
             (JType::Number, Value::Int(_) | Value::Big(_)) => true,
             (JType::Number, Value::Float(f)) => f.is_finite(),
@@ -543,6 +543,13 @@ impl Schema {
     }
 }
 
+/// Whether `f` is a finite whole number. Not `f.fract() == 0.0`: that is a call to
+/// libm's `trunc`, which the compiler hoisted to run for every node checked.
+fn is_whole(f: f64) -> bool {
+    // From 2^52 on, every finite double is whole; below, the cast is exact.
+    f.is_finite() && (f.abs() >= 4_503_599_627_370_496.0 || (f as i64) as f64 == f)
+}
+
 /// A `pattern`, with a fast path for the schema's commonest form, "one or more of
 /// anything but these characters" (`^[^\t\n\r ]+$`): ids are checked on every map,
 /// and a regex engine costs more than the rest of the schema check for them.
@@ -588,25 +595,43 @@ impl Pattern {
         })
     }
 
+    /// The two forms met on every map inline; the rarer ones out of line.
+    #[inline]
     fn is_match(&self, s: &str) -> bool {
         match self {
-            Pattern::NoneOf(mask) => {
-                !s.is_empty()
-                    && s.bytes()
-                        .all(|b| b >= 128 || mask & (1u128 << (b & 127)) == 0)
-            }
+            Pattern::NoneOf(mask) => none_of(*mask, s),
             Pattern::Prefix(prefix) => {
                 // Byte by byte: the prefix is a couple of bytes, too short for memcmp.
                 let prefix = prefix.as_bytes();
                 s.len() >= prefix.len() && s.bytes().zip(prefix).all(|(a, &b)| a == b)
             }
-            Pattern::Led(prefixes, mask) => prefixes.iter().any(|p| {
-                s.strip_prefix(p.as_str())
-                    .is_some_and(|rest| Pattern::NoneOf(*mask).is_match(rest))
-            }),
-            Pattern::Regex(re) => re.is_match(s),
+            _ => self.is_match_rarely(s),
         }
     }
+
+    #[inline(never)]
+    fn is_match_rarely(&self, s: &str) -> bool {
+        match self {
+            Pattern::Led(prefixes, mask) => prefixes.iter().any(|p| {
+                s.strip_prefix(p.as_str())
+                    .is_some_and(|rest| none_of(*mask, rest))
+            }),
+            Pattern::Regex(re) => re.is_match(s),
+            Pattern::NoneOf(_) | Pattern::Prefix(_) => self.is_match(s),
+        }
+    }
+}
+
+/// Whether `s` is not empty and has none of the ASCII characters in `mask`.
+#[inline]
+fn none_of(mask: u128, s: &str) -> bool {
+    // Two words, kept in registers, rather than a 128-bit shift per byte.
+    let (low, high) = (mask as u64, (mask >> 64) as u64);
+    !s.is_empty()
+        && s.bytes().all(|b| {
+            let word = if b < 64 { low } else { high };
+            b >= 128 || (word >> (b & 63)) & 1 == 0
+        })
 }
 
 /// The characters of a negated class (`\t\n\r ` in `[^\t\n\r ]`) as a bit per ASCII
@@ -1324,6 +1349,39 @@ mod tests {
             "`emotion` must be a whole number or a mapping, found `1.5`"
         );
         assert_eq!(d.help, None);
+    }
+
+    #[test]
+    fn whole_numbers_are_told_without_trunc() {
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            2.5,
+            -2.5,
+            1e-300,
+            4_503_599_627_370_495.5,
+            9.007e15,
+            1e300,
+            -1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            0.999_999_999_999_999_9,
+        ] {
+            assert_eq!(is_whole(f), f.fract() == 0.0, "{f}");
+        }
+        for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(!is_whole(f));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whole_numbers_agree_with_fract(bits in proptest::num::u64::ANY) {
+            let f = f64::from_bits(bits);
+            proptest::prop_assert_eq!(is_whole(f), f.is_finite() && f.fract() == 0.0);
+        }
     }
 
     #[test]
