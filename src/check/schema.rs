@@ -5,10 +5,9 @@
 //! rule that cjm silently ignores. Working on [`Node`] directly gives every finding its
 //! exact span and a message in plain words ("did you mean", the allowed values).
 
-use std::sync::OnceLock;
-
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use regex_lite::Regex;
 use serde::Deserialize;
