@@ -5,9 +5,13 @@
 //! rule that cjm silently ignores. Working on [`Node`] directly gives every finding its
 //! exact span and a message in plain words ("did you mean", the allowed values).
 
+use std::borrow::Cow;
+use std::fmt;
 use std::sync::OnceLock;
 
 use regex_lite::Regex;
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::Value as Json;
 
 use crate::diag::Diagnostic;
@@ -20,6 +24,11 @@ pub const SCHEMA_JSON: &str = include_str!("../../schemas/journey-map.schema.jso
 
 /// The schema of shared library files (`type: library`).
 pub const LIBRARY_SCHEMA_JSON: &str = include_str!("../../schemas/library.schema.json");
+
+/// The schemas as `validate` compiles them: `build.rs` leaves out whitespace and what
+/// only editors read, which is most of the bytes.
+const SCHEMA_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/journey-map.schema.json"));
+const LIBRARY_SCHEMA_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/library.schema.json"));
 
 /// The map schema as JSON with a team's words appended to the touchpoint `channel`,
 /// research `kind` and pain point `severity` lists: what `validate` checks against, and
@@ -118,7 +127,7 @@ impl JType {
             (JType::Array, Value::Seq(_)) => true,
             (JType::String, Value::Str(_)) => true,
             (JType::Integer, Value::Int(_)) => true,
-            (JType::Integer, Value::Float(f)) => f.is_finite() && f.fract() == 0.0,
+            (JType::Integer, Value::Float(f)) => is_whole(*f),
             (JType::Integer, Value::Big(n)) => n.is_integer(),
             (JType::Number, Value::Int(_) | Value::Big(_)) => true,
             (JType::Number, Value::Float(f)) => f.is_finite(),
@@ -129,9 +138,10 @@ impl JType {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Rule {
     title: Option<String>,
+    /// Only beside a `pattern`, whose findings quote it as help.
     description: Option<String>,
     types: Vec<JType>,
     /// In the schema's order, for messages.
@@ -170,11 +180,7 @@ impl Schema {
     pub fn embedded() -> Result<&'static Schema, String> {
         static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                let json: Json = serde_json::from_str(SCHEMA_JSON)
-                    .map_err(|e| format!("the embedded schema is not JSON: {e}"))?;
-                Schema::compile(&json)
-            })
+            .get_or_init(|| Schema::from_text(SCHEMA_COMPACT))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -224,33 +230,43 @@ impl Schema {
     pub fn library() -> Result<&'static Schema, String> {
         static SCHEMA: OnceLock<Result<Schema, String>> = OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                let json: Json = serde_json::from_str(LIBRARY_SCHEMA_JSON)
-                    .map_err(|e| format!("the embedded library schema is not JSON: {e}"))?;
-                Schema::compile(&json)
-            })
+            .get_or_init(|| Schema::from_text(LIBRARY_SCHEMA_COMPACT))
             .as_ref()
             .map_err(Clone::clone)
     }
 
     /// Compiles a schema document, refusing keywords this interpreter does not implement.
     pub fn compile(doc: &Json) -> Result<Schema, String> {
+        Schema::read(doc).map_err(|e| e.to_string())
+    }
+
+    /// Compiles a schema straight from its text.
+    fn from_text(text: &str) -> Result<Schema, String> {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let schema = Schema::read(&mut reader).and_then(|s| reader.end().map(|()| s));
+        schema.map_err(|e| format!("the embedded schema does not compile: {e}"))
+    }
+
+    fn read<'de, D: Deserializer<'de>>(doc: D) -> Result<Schema, D::Error> {
         let mut compiler = Compiler {
-            rules: Vec::new(),
+            // About what the map schema needs: growing an arena of large rules
+            // copies it several times over.
+            rules: Vec::with_capacity(256),
             defs: Vec::new(),
         };
-        if let Some(defs) = doc.get("$defs").and_then(Json::as_object) {
-            for name in defs.keys() {
-                compiler.defs.push((name.clone(), compiler.rules.len()));
-                compiler.rules.push(Rule::default());
-            }
-            for (name, def) in defs {
-                let rule = compiler.rule(def, &format!("#/$defs/{name}"))?;
-                let slot = compiler.def(name).ok_or("unreachable")?;
-                compiler.rules[slot] = rule;
-            }
+        let root = Sub {
+            compiler: &mut compiler,
+            at: At::ROOT,
+            root: true,
         }
-        let root = compiler.compile(doc, "#")?;
+        .deserialize(doc)?;
+        if let Some(def) = compiler.defs.iter().find(|d| !d.defined) {
+            let at = def.used_at.as_deref().unwrap_or("#");
+            return Err(de::Error::custom(format!(
+                "{at}: `$ref` to unknown definition `{}`",
+                def.name
+            )));
+        }
         Ok(Schema {
             rules: compiler.rules,
             root,
@@ -435,14 +451,11 @@ impl Schema {
                 }
             }
             Value::Str(s) => {
-                // Counted only where a bound asks for it.
-                let len = if rule.min_length.is_some() || rule.max_length.is_some() {
-                    s.chars().count()
-                } else {
-                    0
-                };
+                // A character is one to four bytes, so the byte length settles most
+                // bounds; characters are counted only near one.
+                let len = || s.chars().count();
                 if let Some(min) = rule.min_length
-                    && len < min
+                    && (s.len() < min || (s.len() < min.saturating_mul(4) && len() < min))
                 {
                     out.push(Diagnostic::error(
                         "empty-text",
@@ -451,6 +464,8 @@ impl Schema {
                     ));
                 }
                 if let Some(max) = rule.max_length
+                    && s.len() > max
+                    && let len = len()
                     && len > max
                 {
                     out.push(
@@ -527,58 +542,138 @@ impl Schema {
     }
 }
 
+/// Whether `f` is a finite whole number. Not `f.fract() == 0.0`: that is a call to
+/// libm's `trunc`, which the compiler hoisted to run for every node checked.
+fn is_whole(f: f64) -> bool {
+    // From 2^52 on, every finite double is whole; below, the cast is exact.
+    f.is_finite() && (f.abs() >= 4_503_599_627_370_496.0 || (f as i64) as f64 == f)
+}
+
 /// A `pattern`, with a fast path for the schema's commonest form, "one or more of
 /// anything but these characters" (`^[^\t\n\r ]+$`): ids are checked on every map,
 /// and a regex engine costs more than the rest of the schema check for them.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Pattern {
-    NoneOf(Vec<char>),
+    /// The excluded characters, all ASCII, as a bit per byte value: a byte of a
+    /// multi-byte character is never below 128, so bytes can be tested one by one.
+    NoneOf(u128),
     /// `^literal`: a prefix, checked without the regex engine (`^x-`, on every key).
     Prefix(String),
+    /// `^(https?://|mailto:)[^\t\n\r ]+$`: one of some literal beginnings (`s?`
+    /// spelled out both ways), then as [`Pattern::NoneOf`].
+    Led(Vec<String>, u128),
     Regex(Regex),
 }
 
 impl Pattern {
+    /// The fast forms are recognised only in spellings that are valid regexes, so
+    /// only the rest go through (and are checked by) the regex compiler.
     fn new(source: &str) -> Result<Pattern, regex_lite::Error> {
-        let re = Regex::new(source)?;
-        let none_of = source
-            .strip_prefix("^[^")
-            .and_then(|s| s.strip_suffix("]+$"))
-            .and_then(|class| {
-                let mut chars = Vec::new();
-                let mut it = class.chars();
-                while let Some(c) = it.next() {
-                    chars.push(match c {
-                        '\\' => match it.next()? {
-                            't' => '\t',
-                            'n' => '\n',
-                            'r' => '\r',
-                            _ => return None,
-                        },
-                        '^' | '[' | ']' | '-' => return None,
-                        c => c,
-                    });
-                }
-                Some(chars)
-            });
+        let led = source.strip_prefix('^').and_then(|rest| {
+            let (head, class) = rest.split_once("[^")?;
+            let mask = excluded(class.strip_suffix("]+$")?)?;
+            let alternatives = match head.strip_prefix('(') {
+                Some(group) => group.strip_suffix(')')?.split('|').collect(),
+                None => vec![head],
+            };
+            let mut prefixes = Vec::new();
+            for alternative in alternatives {
+                prefixes.extend(spelled_out(alternative)?);
+            }
+            Some((prefixes, mask))
+        });
         let prefix = source.strip_prefix('^').filter(|rest| {
             rest.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         });
-        Ok(match (none_of, prefix) {
-            (Some(chars), _) => Pattern::NoneOf(chars),
+        Ok(match (led, prefix) {
+            (Some((prefixes, mask)), _) if prefixes == [""] => Pattern::NoneOf(mask),
+            (Some((prefixes, mask)), _) => Pattern::Led(prefixes, mask),
             (None, Some(prefix)) => Pattern::Prefix(prefix.to_string()),
-            (None, None) => Pattern::Regex(re),
+            (None, None) => Pattern::Regex(Regex::new(source)?),
         })
     }
 
+    /// The two forms met on every map inline; the rarer ones out of line.
+    #[inline]
     fn is_match(&self, s: &str) -> bool {
         match self {
-            Pattern::NoneOf(chars) => !s.is_empty() && !s.contains(chars.as_slice()),
-            Pattern::Prefix(prefix) => s.starts_with(prefix.as_str()),
-            Pattern::Regex(re) => re.is_match(s),
+            Pattern::NoneOf(mask) => none_of(*mask, s),
+            Pattern::Prefix(prefix) => {
+                // Byte by byte: the prefix is a couple of bytes, too short for memcmp.
+                let prefix = prefix.as_bytes();
+                s.len() >= prefix.len() && s.bytes().zip(prefix).all(|(a, &b)| a == b)
+            }
+            _ => self.is_match_rarely(s),
         }
     }
+
+    #[inline(never)]
+    fn is_match_rarely(&self, s: &str) -> bool {
+        match self {
+            Pattern::Led(prefixes, mask) => prefixes.iter().any(|p| {
+                s.strip_prefix(p.as_str())
+                    .is_some_and(|rest| none_of(*mask, rest))
+            }),
+            Pattern::Regex(re) => re.is_match(s),
+            Pattern::NoneOf(_) | Pattern::Prefix(_) => self.is_match(s),
+        }
+    }
+}
+
+/// Whether `s` is not empty and has none of the ASCII characters in `mask`.
+#[inline]
+fn none_of(mask: u128, s: &str) -> bool {
+    // Two words, kept in registers, rather than a 128-bit shift per byte.
+    let (low, high) = (mask as u64, (mask >> 64) as u64);
+    !s.is_empty()
+        && s.bytes().all(|b| {
+            let word = if b < 64 { low } else { high };
+            b >= 128 || (word >> (b & 63)) & 1 == 0
+        })
+}
+
+/// The characters of a negated class (`\t\n\r ` in `[^\t\n\r ]`) as a bit per ASCII
+/// byte, for the spellings that are plainly characters; anything else is left to the
+/// regex compiler.
+fn excluded(class: &str) -> Option<u128> {
+    let mut mask = 0u128;
+    let mut it = class.chars();
+    while let Some(c) = it.next() {
+        let c = match c {
+            '\\' => match it.next()? {
+                't' => '\t',
+                'n' => '\n',
+                'r' => '\r',
+                _ => return None,
+            },
+            c if c == ' ' || c.is_ascii_alphanumeric() => c,
+            _ => return None,
+        };
+        mask |= 1u128 << (u32::from(c) & 127);
+    }
+    (mask != 0).then_some(mask)
+}
+
+/// Every text a literal regex with optional characters (`https?://`) matches, or
+/// `None` if it has anything else.
+fn spelled_out(literal: &str) -> Option<Vec<String>> {
+    let mut out = vec![String::new()];
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !(c.is_ascii_alphanumeric() || matches!(c, ':' | '/' | '-' | '_')) {
+            return None;
+        }
+        let without = chars.next_if_eq(&'?').map(|_| out.clone());
+        for s in &mut out {
+            s.push(c);
+        }
+        out.extend(without.into_iter().flatten());
+        if out.len() > 8 {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Where a value sits, for messages: the map itself, under a key, or in a list.
@@ -704,110 +799,414 @@ fn json_plain(v: &Json) -> String {
     }
 }
 
+/// Where a schema sits in the document (`#/$defs/stage/properties/name`), written out
+/// only for an error message.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    segment: &'a str,
+}
+
+impl<'a> At<'a> {
+    const ROOT: At<'static> = At {
+        parent: None,
+        segment: "#",
+    };
+
+    fn child(&'a self, segment: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            segment,
+        }
+    }
+}
+
+/// `#/$defs`, the parent of every definition.
+static DEFS: At<'static> = At {
+    parent: Some(&At::ROOT),
+    segment: "$defs",
+};
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}/")?;
+        }
+        f.write_str(self.segment)
+    }
+}
+
+/// Compiles a schema as serde reads it: no `serde_json::Value` is built for the
+/// document (its descriptions are most of its bytes and are skipped unread), which
+/// halves what one map costs a process.
 struct Compiler {
     rules: Vec<Rule>,
-    defs: Vec<(String, usize)>,
+    /// Each `$defs` entry's slot, whether it was defined yet, and the first place
+    /// that referred to it (for the error if it never is).
+    defs: Vec<Def>,
+}
+
+struct Def {
+    name: String,
+    slot: usize,
+    defined: bool,
+    used_at: Option<String>,
 }
 
 impl Compiler {
-    fn def(&self, name: &str) -> Option<usize> {
-        self.defs.iter().find(|(n, _)| n == name).map(|(_, i)| *i)
-    }
-
-    /// Compiles `doc`, returning its rule index (a `$ref` returns the target's).
-    fn compile(&mut self, doc: &Json, at: &str) -> Result<usize, String> {
-        if let Some(target) = doc.get("$ref").and_then(Json::as_str) {
-            let name = target
-                .strip_prefix("#/$defs/")
-                .ok_or_else(|| format!("{at}: only local `#/$defs/` references are supported"))?;
-            if let Some(obj) = doc.as_object()
-                && let Some(k) = obj
-                    .keys()
-                    .find(|k| *k != "$ref" && !ANNOTATIONS.contains(&k.as_str()))
-            {
-                return Err(format!("{at}: `{k}` beside `$ref` is not supported"));
+    /// The slot of definition `name`, reserved on first mention: a `$ref` may come
+    /// before `$defs` in the document.
+    fn slot(&mut self, name: &str, used_at: Option<At>) -> usize {
+        if let Some(def) = self.defs.iter_mut().find(|d| d.name == name) {
+            if def.used_at.is_none() {
+                def.used_at = used_at.map(|at| at.to_string());
             }
-            return self
-                .def(name)
-                .ok_or_else(|| format!("{at}: `$ref` to unknown definition `{name}`"));
+            return def.slot;
         }
-        let rule = self.rule(doc, at)?;
-        self.rules.push(rule);
-        Ok(self.rules.len() - 1)
+        let slot = self.rules.len();
+        self.rules.push(Rule::default());
+        self.defs.push(Def {
+            name: name.to_string(),
+            slot,
+            defined: false,
+            used_at: used_at.map(|at| at.to_string()),
+        });
+        slot
     }
 
-    fn rule(&mut self, doc: &Json, at: &str) -> Result<Rule, String> {
-        let obj = doc
-            .as_object()
-            .ok_or_else(|| format!("{at}: a schema must be an object"))?;
+    /// Reads one schema object into a rule; `$defs` are compiled only at the root.
+    fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        mut map: A,
+        at: At<'_>,
+        root: bool,
+    ) -> Result<Read<'de>, A::Error> {
         let mut rule = Rule::default();
-        for (key, v) in obj {
-            let bad = || format!("{at}: bad value for `{key}`");
-            let count = |v: &Json| v.as_u64().map(|n| n as usize).ok_or_else(bad);
-            match key.as_str() {
-                "title" => rule.title = v.as_str().map(str::to_string),
-                "description" => rule.description = v.as_str().map(str::to_string),
-                k if ANNOTATIONS.contains(&k) => {}
+        let mut reference = None;
+        let mut beside = None;
+        let mut description = None;
+        while let Some(Text(key)) = map.next_key::<Text<'de>>()? {
+            let bad = || de::Error::custom(format!("{at}: bad value for `{key}`"));
+            if key != "$ref" && beside.is_none() && !ANNOTATIONS.contains(&key.as_ref()) {
+                beside = Some(key.to_string());
+            }
+            match key.as_ref() {
+                "$ref" => reference = Some(map.next_value::<Text<'de>>()?.0),
+                "title" => rule.title = Some(map.next_value::<Text<'de>>()?.0.into_owned()),
+                "description" => description = Some(map.next_value::<Text<'de>>()?.0),
+                "$defs" if root => map.next_value_seed(Defs { compiler: self })?,
+                k if ANNOTATIONS.contains(&k) => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
                 "type" => {
-                    let names: Vec<&str> = match v {
-                        Json::String(s) => vec![s.as_str()],
-                        Json::Array(a) => a.iter().filter_map(Json::as_str).collect(),
+                    let names = match map.next_value::<Json>()? {
+                        Json::String(s) => vec![s],
+                        Json::Array(a) => a
+                            .into_iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect(),
                         _ => return Err(bad()),
                     };
                     for n in names {
-                        rule.types.push(JType::parse(n).ok_or_else(bad)?);
+                        rule.types.push(JType::parse(&n).ok_or_else(bad)?);
                     }
                 }
                 "properties" => {
-                    for (name, sub) in v.as_object().ok_or_else(bad)? {
-                        let id = self.compile(sub, &format!("{at}/properties/{name}"))?;
-                        rule.properties.push((name.clone(), id));
-                    }
+                    let at = at.child("properties");
+                    let mut properties = map.next_value_seed(Properties { compiler: self, at })?;
+                    // In name order, as a JSON object is iterated: the order the
+                    // "may have" lists and the suggestions have always used.
+                    properties.sort_by(|a, b| a.0.cmp(&b.0));
+                    rule.properties = properties;
                 }
                 "patternProperties" => {
-                    for (source, sub) in v.as_object().ok_or_else(bad)? {
-                        let pattern = Pattern::new(source)
-                            .map_err(|e| format!("{at}: bad pattern `{source}`: {e}"))?;
-                        let id = self.compile(sub, &format!("{at}/patternProperties/{source}"))?;
+                    let at = at.child("patternProperties");
+                    let mut patterned = map.next_value_seed(Properties { compiler: self, at })?;
+                    patterned.sort_by(|a, b| a.0.cmp(&b.0));
+                    for (source, id) in patterned {
+                        let pattern = Pattern::new(&source).map_err(|e| {
+                            de::Error::custom(format!("{at}: bad pattern `{source}`: {e}"))
+                        })?;
                         rule.pattern_properties.push((pattern, id));
                     }
                 }
-                "additionalProperties" => match v {
-                    Json::Bool(open) => rule.closed = !open,
-                    _ => {
-                        rule.additional =
-                            Some(self.compile(v, &format!("{at}/additionalProperties"))?);
+                "additionalProperties" => {
+                    let at = at.child("additionalProperties");
+                    match map.next_value_seed(Additional { compiler: self, at })? {
+                        Extra::Open(open) => rule.closed = !open,
+                        Extra::Schema(id) => rule.additional = Some(id),
                     }
-                },
+                }
                 "required" => {
-                    for r in v.as_array().ok_or_else(bad)? {
+                    let names = map.next_value::<Vec<Json>>()?;
+                    for r in names {
                         rule.required.push(r.as_str().ok_or_else(bad)?.to_string());
                     }
                 }
-                "enum" => rule.one_of_values = Some(v.as_array().ok_or_else(bad)?.clone()),
-                "const" => rule.constant = Some(v.clone()),
-                "minimum" => rule.minimum = Some(v.as_f64().ok_or_else(bad)?),
-                "maximum" => rule.maximum = Some(v.as_f64().ok_or_else(bad)?),
-                "minLength" => rule.min_length = Some(count(v)?),
-                "maxLength" => rule.max_length = Some(count(v)?),
-                "minItems" => rule.min_items = Some(count(v)?),
-                "maxItems" => rule.max_items = Some(count(v)?),
-                "uniqueItems" => rule.unique_items = v == &Json::Bool(true),
-                "items" => rule.items = Some(self.compile(v, &format!("{at}/items"))?),
-                "pattern" => {
-                    let p = v.as_str().ok_or_else(bad)?;
-                    rule.pattern =
-                        Some(Pattern::new(p).map_err(|e| format!("{at}: bad pattern: {e}"))?);
+                "enum" => rule.one_of_values = Some(map.next_value::<Vec<Json>>()?),
+                "const" => rule.constant = Some(map.next_value::<Json>()?),
+                "minimum" => rule.minimum = Some(number(map.next_value::<Json>()?, bad)?),
+                "maximum" => rule.maximum = Some(number(map.next_value::<Json>()?, bad)?),
+                "minLength" => rule.min_length = Some(count(map.next_value::<Json>()?, bad)?),
+                "maxLength" => rule.max_length = Some(count(map.next_value::<Json>()?, bad)?),
+                "minItems" => rule.min_items = Some(count(map.next_value::<Json>()?, bad)?),
+                "maxItems" => rule.max_items = Some(count(map.next_value::<Json>()?, bad)?),
+                "uniqueItems" => rule.unique_items = map.next_value::<Json>()? == Json::Bool(true),
+                "items" => {
+                    let at = at.child("items");
+                    rule.items = Some(map.next_value_seed(Sub {
+                        compiler: self,
+                        at,
+                        root: false,
+                    })?);
                 }
-                "format" => match v.as_str() {
-                    Some("date") => rule.date = true,
-                    _ => return Err(format!("{at}: only `format: date` is supported")),
+                "pattern" => {
+                    let Text(p) = map.next_value::<Text<'de>>()?;
+                    rule.pattern = Some(
+                        Pattern::new(&p)
+                            .map_err(|e| de::Error::custom(format!("{at}: bad pattern: {e}")))?,
+                    );
+                }
+                "format" => match map.next_value::<Text<'de>>()?.0.as_ref() {
+                    "date" => rule.date = true,
+                    _ => {
+                        return Err(de::Error::custom(format!(
+                            "{at}: only `format: date` is supported"
+                        )));
+                    }
                 },
-                other => return Err(format!("{at}: keyword `{other}` is not supported by cjm")),
+                other => {
+                    return Err(de::Error::custom(format!(
+                        "{at}: keyword `{other}` is not supported by cjm"
+                    )));
+                }
             }
         }
         rule.by_name = rule.properties.iter().cloned().collect();
-        Ok(rule)
+        // Kept only where a message quotes it: as the help for a `pattern`.
+        if rule.pattern.is_some() {
+            rule.description = description.map(Cow::into_owned);
+        }
+        Ok(Read {
+            rule,
+            reference,
+            beside,
+        })
+    }
+}
+
+/// A schema object as read, before it is known to be a rule or a `$ref`.
+struct Read<'de> {
+    rule: Rule,
+    reference: Option<Cow<'de, str>>,
+    /// The first keyword that is neither `$ref` nor an annotation.
+    beside: Option<String>,
+}
+
+fn number<E>(v: Json, bad: impl Fn() -> E) -> Result<f64, E> {
+    v.as_f64().ok_or_else(bad)
+}
+
+fn count<E>(v: Json, bad: impl Fn() -> E) -> Result<usize, E> {
+    v.as_u64().map(|n| n as usize).ok_or_else(bad)
+}
+
+/// A JSON string, borrowed from the document where it has no escapes.
+struct Text<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// One schema (a rule or a `$ref`), compiled to its rule index.
+struct Sub<'c> {
+    compiler: &'c mut Compiler,
+    at: At<'c>,
+    root: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Sub<'_> {
+    type Value = usize;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Sub<'_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a schema object at {}", self.at)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<usize, A::Error> {
+        let at = self.at;
+        let read = self.compiler.read(map, at, self.root)?;
+        let Some(target) = read.reference else {
+            self.compiler.rules.push(read.rule);
+            return Ok(self.compiler.rules.len() - 1);
+        };
+        if let Some(k) = read.beside {
+            return Err(de::Error::custom(format!(
+                "{at}: `{k}` beside `$ref` is not supported"
+            )));
+        }
+        let name = target.strip_prefix("#/$defs/").ok_or_else(|| {
+            de::Error::custom(format!(
+                "{at}: only local `#/$defs/` references are supported"
+            ))
+        })?;
+        Ok(self.compiler.slot(name, Some(at)))
+    }
+}
+
+/// `properties`, `patternProperties`: names (or patterns) and their compiled schemas.
+struct Properties<'c> {
+    compiler: &'c mut Compiler,
+    at: At<'c>,
+}
+
+impl<'de> DeserializeSeed<'de> for Properties<'_> {
+    type Value = Vec<(String, usize)>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Properties<'_> {
+    type Value = Vec<(String, usize)>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "an object of schemas at {}", self.at)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Text(name)) = map.next_key::<Text<'de>>()? {
+            let at = self.at.child(&name);
+            let id = map.next_value_seed(Sub {
+                compiler: self.compiler,
+                at,
+                root: false,
+            })?;
+            out.push((name.into_owned(), id));
+        }
+        Ok(out)
+    }
+}
+
+/// `$defs`: each definition compiled into the slot its `$ref`s point at.
+struct Defs<'c> {
+    compiler: &'c mut Compiler,
+}
+
+impl<'de> DeserializeSeed<'de> for Defs<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Defs<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of definitions at #/$defs")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(Text(name)) = map.next_key::<Text<'de>>()? {
+            let at = DEFS.child(&name);
+            let rule = map.next_value_seed(Definition {
+                compiler: self.compiler,
+                at,
+            })?;
+            let slot = self.compiler.slot(&name, None);
+            self.compiler.rules[slot] = rule;
+            if let Some(def) = self.compiler.defs.iter_mut().find(|d| d.slot == slot) {
+                def.defined = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One `$defs` entry: a rule, never itself a `$ref`.
+struct Definition<'c> {
+    compiler: &'c mut Compiler,
+    at: At<'c>,
+}
+
+impl<'de> DeserializeSeed<'de> for Definition<'_> {
+    type Value = Rule;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Rule, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Definition<'_> {
+    type Value = Rule;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a schema object at {}", self.at)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Rule, A::Error> {
+        let read = self.compiler.read(map, self.at, false)?;
+        if read.reference.is_some() {
+            return Err(de::Error::custom(format!(
+                "{}: keyword `$ref` is not supported by cjm",
+                self.at
+            )));
+        }
+        Ok(read.rule)
+    }
+}
+
+/// `additionalProperties`: `true`/`false`, or the schema every other key holds.
+enum Extra {
+    Open(bool),
+    Schema(usize),
+}
+
+struct Additional<'c> {
+    compiler: &'c mut Compiler,
+    at: At<'c>,
+}
+
+impl<'de> DeserializeSeed<'de> for Additional<'_> {
+    type Value = Extra;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Extra, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Additional<'_> {
+    type Value = Extra;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "true, false or a schema object at {}", self.at)
+    }
+    fn visit_bool<E: de::Error>(self, open: bool) -> Result<Extra, E> {
+        Ok(Extra::Open(open))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Extra, A::Error> {
+        Sub {
+            compiler: self.compiler,
+            at: self.at,
+            root: false,
+        }
+        .visit_map(map)
+        .map(Extra::Schema)
     }
 }
 
@@ -828,6 +1227,10 @@ mod tests {
         }
         assert!(matches!(
             Pattern::new("^(https?://|mailto:)[^\\t\\n\\r ]+$").unwrap(),
+            Pattern::Led(p, _) if p == ["https://", "http://", "mailto:"]
+        ));
+        assert!(matches!(
+            Pattern::new("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$").unwrap(),
             Pattern::Regex(_)
         ));
     }
@@ -948,6 +1351,52 @@ mod tests {
     }
 
     #[test]
+    fn whole_numbers_are_told_without_trunc() {
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            2.5,
+            -2.5,
+            1e-300,
+            4_503_599_627_370_495.5,
+            9.007e15,
+            1e300,
+            -1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            0.999_999_999_999_999_9,
+        ] {
+            assert_eq!(is_whole(f), f.fract() == 0.0, "{f}");
+        }
+        for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(!is_whole(f));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whole_numbers_agree_with_fract(bits in proptest::num::u64::ANY) {
+            let f = f64::from_bits(bits);
+            proptest::prop_assert_eq!(is_whole(f), f.is_finite() && f.fract() == 0.0);
+        }
+    }
+
+    #[test]
+    fn lengths_are_counted_in_characters() {
+        let title = |t: &str| findings(&OK.replace("title: t", &format!("title: '{t}'")));
+        // 500 characters of four bytes each: 2,000 bytes, and allowed.
+        assert_eq!(title(&"😀".repeat(500)), vec![]);
+        let d = &title(&"😀".repeat(501))[0];
+        assert_eq!(d.message, "`title` is 501 characters long; the most is 500");
+        assert_eq!(title(&"é".repeat(501))[0].code, "text-too-long");
+        assert_eq!(title(&"a".repeat(500)), vec![]);
+        assert_eq!(title("é"), vec![]);
+        assert_eq!(title("")[0].code, "empty-text");
+    }
+
+    #[test]
     fn a_date_that_does_not_exist_says_so() {
         let d = &findings(&format!("{OK}reviewed: 2026-02-30\n"))[0];
         assert_eq!(
@@ -982,8 +1431,112 @@ mod tests {
     }
 
     #[test]
+    fn text_and_json_compile_to_the_same_schema() {
+        // `validate` compiles the text as it reads it; a vocabulary goes through JSON.
+        // The compact copy `build.rs` writes must compile to what the file says.
+        for (text, compact) in [
+            (SCHEMA_JSON, SCHEMA_COMPACT),
+            (LIBRARY_SCHEMA_JSON, LIBRARY_SCHEMA_COMPACT),
+        ] {
+            assert!(compact.len() * 2 < text.len(), "{compact}");
+            let json: Json = serde_json::from_str(text).unwrap();
+            let from_json = canonical(&Schema::compile(&json).unwrap());
+            assert_eq!(canonical(&Schema::from_text(text).unwrap()), from_json);
+            assert_eq!(canonical(&Schema::from_text(compact).unwrap()), from_json);
+        }
+    }
+
+    /// The rules reachable from the root, numbered in the order they are reached, so
+    /// two compilations that fill the arena in different orders compare equal.
+    fn canonical(schema: &Schema) -> String {
+        let mut number = std::collections::HashMap::from([(schema.root, 0)]);
+        let mut order = vec![schema.root];
+        let mut i = 0;
+        while let Some(&id) = order.get(i) {
+            let r = &schema.rules[id];
+            let children = r.properties.iter().map(|(_, c)| *c);
+            let children = children.chain(r.pattern_properties.iter().map(|(_, c)| *c));
+            for c in children.chain(r.additional).chain(r.items) {
+                if let std::collections::hash_map::Entry::Vacant(e) = number.entry(c) {
+                    e.insert(order.len());
+                    order.push(c);
+                }
+            }
+            i += 1;
+        }
+        let mut out = String::new();
+        for id in order {
+            let mut r = schema.rules[id].clone();
+            let named = r.properties.iter_mut().map(|(_, c)| c);
+            let patterned = r.pattern_properties.iter_mut().map(|(_, c)| c);
+            let by_name = r.by_name.values_mut();
+            let others = r.additional.iter_mut().chain(&mut r.items);
+            for c in named.chain(patterned).chain(by_name).chain(others) {
+                *c = number[c];
+            }
+            out.push_str(&format!("{r:?}\n"));
+        }
+        out
+    }
+
+    #[test]
+    fn references_resolve_wherever_the_definitions_are() {
+        let text = r##"{"type": "object", "properties": {"a": {"$ref": "#/$defs/n"}},
+                       "$defs": {"n": {"type": "integer", "maximum": 3}}}"##;
+        let schema = Schema::from_text(text).unwrap();
+        let root = parse("a: 4\n", &Limits::default()).root.unwrap();
+        let found = schema.validate(&root);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "`a` must be at most 3, found `4`");
+        let text = r##"{"properties": {"a": {"$ref": "#/$defs/gone"}}, "$defs": {}}"##;
+        let err = Schema::from_text(text).unwrap_err();
+        assert!(
+            err.contains("#/properties/a: `$ref` to unknown definition `gone`"),
+            "{err}"
+        );
+        let text = r##"{"properties": {"a": {"$ref": "#/$defs/n", "type": "string"}}}"##;
+        let err = Schema::from_text(text).unwrap_err();
+        assert!(err.contains("`type` beside `$ref`"), "{err}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_patterns_agree_with_the_regex(
+            s in "(https?:/?/?|mailto:|x-|ab)?[a-x\\-:/\t\n\r é下]{0,6}"
+        ) {
+            for source in [
+                "^[^\\t\\n\\r ]+$",
+                "^[^ab]+$",
+                "^x-",
+                "^ab_",
+                "^(https?://|mailto:)[^\\t\\n\\r ]+$",
+                "^https?://[^\\t\\n\\r ]+$",
+                "^(a?b?|x-)[^ab]+$",
+            ] {
+                let fast = Pattern::new(source).unwrap();
+                proptest::prop_assert!(!matches!(fast, Pattern::Regex(_)), "{fast:?}");
+                let re = Regex::new(source).unwrap();
+                proptest::prop_assert_eq!(fast.is_match(&s), re.is_match(&s), "{}", source);
+            }
+        }
+    }
+
+    #[test]
+    fn a_fast_pattern_spelling_that_is_no_regex_is_still_refused() {
+        assert!(Pattern::new("^[^]+$").is_err());
+        assert!(matches!(Pattern::new("^x-").unwrap(), Pattern::Prefix(_)));
+    }
+
+    #[test]
     fn unsupported_keywords_are_refused() {
         let doc: Json = serde_json::json!({"type": "object", "oneOf": []});
         assert!(Schema::compile(&doc).unwrap_err().contains("oneOf"));
+        // The error says where, however deep.
+        let text = r#"{"$defs": {"d": {"properties": {"p": {"items": {"oneOf": []}}}}}}"#;
+        let err = Schema::from_text(text).unwrap_err();
+        assert!(
+            err.contains("#/$defs/d/properties/p/items: keyword `oneOf` is not supported"),
+            "{err}"
+        );
     }
 }
