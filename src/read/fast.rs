@@ -16,6 +16,10 @@ use super::source::Limits;
 use super::yaml::{Entry, Node, Value, resolve_plain};
 use crate::diag::{Pos, Span};
 
+/// The longest key the fast reader takes, well inside YAML's 1024 characters for an
+/// implicit key.
+const MAX_KEY: usize = 1000;
+
 /// The input needs the general reader. It carries nothing: that reader says why.
 struct GiveUp;
 
@@ -345,7 +349,12 @@ impl Reader<'_> {
                 .iter()
                 .position(|&x| !is_key_byte(x))
                 .unwrap_or(rest.len());
-        (self.at(i) == Some(b':') && matches!(self.at(i + 1), None | Some(b' '))).then_some(i)
+        // YAML limits an implicit key to 1024 characters (key bytes are ASCII); a longer
+        // one is the general reader's to refuse.
+        (i - p <= MAX_KEY
+            && self.at(i) == Some(b':')
+            && matches!(self.at(i + 1), None | Some(b' ')))
+        .then_some(i)
     }
 
     /// A key as text, refused when it would read as something else (`1:`, `true:`),
@@ -778,6 +787,22 @@ mod tests {
         include_str!("../../examples/clinic-blueprint.yaml"),
         include_str!("../../examples/tea-order-zh.yaml"),
     ];
+
+    /// Found by the `same_tree` fuzz target after 2.8 M runs: YAML limits an implicit
+    /// key to 1024 characters, so a longer one is left to the general reader, which
+    /// refuses it.
+    #[test]
+    fn a_key_longer_than_yaml_allows_goes_to_the_general_reader() {
+        let unlimited = Limits {
+            max_scalar_bytes: usize::MAX,
+            ..Limits::default()
+        };
+        let long = format!("cjm: 1\n{}: x\n", "9".repeat(1053) + "title");
+        assert!(read(&long, &unlimited).is_none());
+        assert!(!parse_general(&long, &unlimited).diagnostics.is_empty());
+        let short = format!("cjm: 1\n{}: x\n", "k".repeat(MAX_KEY));
+        assert!(same(&short, &unlimited));
+    }
 
     #[test]
     fn the_examples_take_the_fast_path_and_read_the_same() {
