@@ -640,14 +640,12 @@ pub fn diff(current: &Map, future: &Map) -> Diff {
                         parts.push(format!("{what} {} → {}", level(was), level(now)));
                     }
                 }
-                let urls = |o: &crate::model::Opportunity| -> Vec<String> {
-                    o.links.iter().map(|l| l.url.clone()).collect()
-                };
-                let (was, now) = (urls(p), urls(o));
-                for l in o.links.iter().filter(|l| !was.contains(&l.url)) {
+                let has =
+                    |o: &crate::model::Opportunity, url: &str| o.links.iter().any(|l| l.url == url);
+                for l in o.links.iter().filter(|l| !has(p, &l.url)) {
                     parts.push(format!("link added: {}", l.text()));
                 }
-                for l in p.links.iter().filter(|l| !now.contains(&l.url)) {
+                for l in p.links.iter().filter(|l| !has(o, &l.url)) {
                     parts.push(format!("link removed: {}", l.text()));
                 }
                 if !parts.is_empty() {

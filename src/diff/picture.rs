@@ -198,7 +198,7 @@ fn mark_of(change: &Change, future: &Map) -> Option<((&'static str, String), Mar
     let item = match change.item {
         // A touchpoint's emotion change is drawn on the touchpoint; a stage's is the curve.
         "emotion" if future.touchpoints().any(|(_, t)| t.ident.id == change.id) => "touchpoint",
-        "touchpoint" | "pain-point" | "opportunity" | "stage" | "persona" => change.item,
+        "touchpoint" | "pain-point" | "opportunity" | "stage" | "persona" | "phase" => change.item,
         // A lane entry is known by its stage, its lane and its text.
         "lane" => {
             let stage = stage_id(change, future)?;

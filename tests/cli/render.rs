@@ -858,4 +858,28 @@ fn a_map_that_says_everything_diffs_every_change() {
             "tests/fixtures/diff/ad-campaign-next.yaml"
         ]
     );
+    // The picture outlines the renamed phase and says, on hover, what it was.
+    let out = crate::cjm(
+        &[
+            "diff",
+            "examples/ad-campaign.yaml",
+            "tests/fixtures/diff/ad-campaign-next.yaml",
+            "--format",
+            "svg",
+        ],
+        None,
+    );
+    let svg = crate::stdout_of(&out);
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let title = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .find(|t| t.starts_with("Deciding to go"))
+        .unwrap_or_else(|| panic!("no title for the renamed phase in {svg}"));
+    assert_eq!(title, "Deciding to go · ~ changed: was Deciding to try");
+    assert!(
+        svg.contains(r##"fill="#e4e7eb" stroke="#b7791f""##),
+        "{svg}"
+    );
 }

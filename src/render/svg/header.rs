@@ -237,19 +237,26 @@ fn phases(p: &Picture, body: &mut String, y: f64) -> f64 {
         };
         let width = end + w - x - 2.0;
         let fill = if k % 2 == 0 { "#d9e2ec" } else { "#e4e7eb" };
+        // Under a diff, a new or renamed phase is outlined and says so after its name.
+        let mark = p.overlay.mark("phase", &phase.ident.id);
+        let stroke = mark.map_or(String::new(), |(m, _)| {
+            format!(r#" stroke="{}" stroke-width="2""#, m.color())
+        });
         let _ = writeln!(
             body,
-            r##"<rect x="{x:.1}" y="{y:.1}" width="{width:.1}" height="{:.1}" rx="4" fill="{fill}"/>"##,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{width:.1}" height="{:.1}" rx="4" fill="{fill}"{stroke}/>"##,
             BAND - 4.0
         );
-        let (lines, cut) = wrap(
-            &phase.name.value,
-            12.0,
-            Face::Bold,
-            width - 2.0 * CELL_PAD,
-            1,
-        );
-        draw::group_open(body, cut.then_some(phase.name.value.as_str()));
+        let label = match mark {
+            Some((m, note)) if !note.is_empty() => {
+                format!("{} · {}: {note}", phase.name.value, m.label(p.l))
+            }
+            Some((m, _)) => format!("{} · {}", phase.name.value, m.label(p.l)),
+            None => phase.name.value.clone(),
+        };
+        // The band has room for one line: the name and the mark's sign, the rest on hover.
+        let (lines, cut) = wrap(&label, 12.0, Face::Bold, width - 2.0 * CELL_PAD, 1);
+        draw::group_open(body, (cut || mark.is_some()).then_some(label.as_str()));
         draw::text(
             body,
             x + CELL_PAD,
