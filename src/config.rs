@@ -250,6 +250,8 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
             vocabulary(&mut settings, raw.vocabulary, &span_of, &mut out);
         }
     }
+    // Tables are read one after another; findings are told in the file's order.
+    out.sort_by_key(|d| (d.span.start.line, d.span.start.col));
     source.attach_lines(&mut out);
     crate::codes::debug_assert_known(&out);
     (settings, out)
@@ -450,6 +452,15 @@ fn byte_pos(text: &str, offset: usize) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_come_in_the_files_order() {
+        let (_, d) = parse(
+            "[render]\ntitel = \"#fff\"\n[labels]\npain_pionts = \"Ouch\"\n[options]\nstale = 3\n[rules]\nno-such-rule = \"off\"\n",
+        );
+        let lines: Vec<u32> = d.iter().map(|d| d.span.start.line).collect();
+        assert_eq!(lines, [2, 4, 6, 8], "{d:?}");
+    }
 
     #[test]
     fn levels_and_options_are_read() {
